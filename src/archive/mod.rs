@@ -1,0 +1,217 @@
+//! Archives as lists of named entries: a `.zip`, several `.zip` parts of one export, an
+//! unpacked folder, or a loose file given beside them.
+//!
+//! This module never writes to disk and never interprets an entry name as a path: names
+//! are strings that importers match. Reading an entry enforces [`Limits`].
+
+mod folder;
+pub mod limits;
+mod zip;
+
+use std::path::{Path, PathBuf};
+
+pub use limits::Limits;
+
+use crate::error::{Error, Result};
+use folder::FolderSource;
+use zip::ZipSource;
+
+/// One file inside an archive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The name inside the archive, with `/` separators and no leading `/`.
+    pub name: String,
+    /// Inflated size as the archive declares it.
+    pub size: u64,
+    /// Compressed size as the archive declares it (equal to `size` for folders).
+    pub compressed: u64,
+    source: usize,
+    locator: usize,
+}
+
+impl Entry {
+    /// The last component of the name (`data/tweets.js` -> `tweets.js`).
+    pub fn file_name(&self) -> &str {
+        self.name.rsplit('/').next().unwrap_or(&self.name)
+    }
+}
+
+/// An entry as a source lists it, before it is numbered within the archive.
+pub(crate) struct RawEntry {
+    name: String,
+    size: u64,
+    compressed: u64,
+    locator: usize,
+}
+
+enum Source {
+    Zip(ZipSource),
+    Folder(FolderSource),
+}
+
+/// One export as the user gave it: one or more sources whose entries form one list.
+pub struct Archive {
+    paths: Vec<PathBuf>,
+    label: String,
+    sources: Vec<Source>,
+    entries: Vec<Entry>,
+    limits: Limits,
+}
+
+impl Archive {
+    /// Opens a `.zip` file, a folder, or a loose file (a CSV given beside an archive).
+    ///
+    /// A file is read as a zip when its name ends in `.zip` or its first bytes are a zip
+    /// signature; a file named `.zip` that is not one is an error.
+    pub fn open(path: &Path, limits: Limits) -> Result<Archive> {
+        let label = path.display().to_string();
+        let metadata =
+            std::fs::metadata(path).map_err(|e| Error::archive(&label, format!("cannot open: {e}")))?;
+        let (source, raw) = if metadata.is_dir() {
+            let (s, r) = FolderSource::open(path).map_err(|p| Error::archive(&label, p))?;
+            (Source::Folder(s), r)
+        } else if looks_like_zip(path) {
+            let (s, r) = ZipSource::open(path).map_err(|p| Error::archive(&label, p))?;
+            (Source::Zip(s), r)
+        } else {
+            let (s, r) = FolderSource::single(path).map_err(|p| Error::archive(&label, p))?;
+            (Source::Folder(s), r)
+        };
+        let entries = raw
+            .into_iter()
+            .map(|r| Entry {
+                name: r.name,
+                size: r.size,
+                compressed: r.compressed,
+                source: 0,
+                locator: r.locator,
+            })
+            .collect();
+        Ok(Archive {
+            paths: vec![path.to_path_buf()],
+            label,
+            sources: vec![source],
+            entries,
+            limits,
+        })
+    }
+
+    /// Joins another part of the same export: its entries are added to this archive's list.
+    pub fn absorb(&mut self, other: Archive) {
+        let offset = self.sources.len();
+        self.paths.extend(other.paths);
+        self.label = format!("{} + {}", self.label, other.label);
+        self.sources.extend(other.sources);
+        self.entries
+            .extend(other.entries.into_iter().map(|mut e| {
+                e.source += offset;
+                e
+            }));
+    }
+
+    /// The archive as the user named it (parts joined with ` + `), for messages.
+    pub fn label(&self) -> &str {
+        &self.label
+    }
+
+    /// The paths this archive was opened from.
+    pub fn paths(&self) -> &[PathBuf] {
+        &self.paths
+    }
+
+    /// The file name of the first path, for reports (`twitter-2023.zip`).
+    pub fn file_name(&self) -> String {
+        self.paths
+            .iter()
+            .map(|p| {
+                p.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| p.display().to_string())
+            })
+            .collect::<Vec<_>>()
+            .join(" + ")
+    }
+
+    /// Every file entry, in the order the sources list them.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// Reads one entry into memory, enforcing the size and ratio limits.
+    pub fn read(&self, entry: &Entry) -> Result<Vec<u8>> {
+        let fail = |problem: String| Error::entry(&self.label, &entry.name, problem);
+        if let Some(problem) = self.limits.refusal(entry.size, entry.compressed) {
+            return Err(fail(problem));
+        }
+        let allowed = self.limits.allowed_bytes(entry.compressed);
+        let source = self
+            .sources
+            .get(entry.source)
+            .ok_or_else(|| fail("entry of an unknown source".to_string()))?;
+        match source {
+            Source::Zip(zip) => zip.read(entry.locator, allowed),
+            Source::Folder(folder) => folder.read(entry.locator, allowed),
+        }
+        .map_err(fail)
+    }
+
+    /// Reads one entry as text: UTF-8, with a byte order mark removed and invalid bytes
+    /// replaced (an archive that mixes encodings still reads).
+    pub fn read_text(&self, entry: &Entry) -> Result<String> {
+        let bytes = self.read(entry)?;
+        let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+        Ok(match std::str::from_utf8(body) {
+            Ok(text) => text.to_string(),
+            Err(_) => String::from_utf8_lossy(body).into_owned(),
+        })
+    }
+}
+
+fn looks_like_zip(path: &Path) -> bool {
+    let by_name = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("zip"));
+    let mut magic = [0u8; 4];
+    let by_magic = std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut magic))
+        .is_ok()
+        && (magic == *b"PK\x03\x04" || magic == *b"PK\x05\x06");
+    by_name || by_magic
+}
+
+/// Turns a zip entry's raw name into the name rapport matches: backslashes (zips made on
+/// Windows) become `/`, a leading `/` or drive letter and `.` components are dropped.
+/// The name is never used as a path, so `..` stays a harmless part of the string.
+/// Returns `None` for a name with nothing left (a bare `/`).
+pub(crate) fn normalize_name(raw: &str) -> Option<String> {
+    let unified = raw.replace('\\', "/");
+    let without_drive = match unified.as_bytes() {
+        [letter, b':', ..] if letter.is_ascii_alphabetic() => &unified[2..],
+        _ => unified.as_str(),
+    };
+    let parts: Vec<&str> = without_drive
+        .split('/')
+        .filter(|p| !p.is_empty() && *p != ".")
+        .collect();
+    if parts.is_empty() {
+        None
+    } else {
+        Some(parts.join("/"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize_name;
+
+    #[test]
+    fn names_are_normalized_as_strings_only() {
+        assert_eq!(normalize_name("data/tweets.js").as_deref(), Some("data/tweets.js"));
+        assert_eq!(normalize_name("data\\tweets.js").as_deref(), Some("data/tweets.js"));
+        assert_eq!(normalize_name("/etc/passwd").as_deref(), Some("etc/passwd"));
+        assert_eq!(normalize_name("C:\\x\\y.js").as_deref(), Some("x/y.js"));
+        assert_eq!(normalize_name("./a/./b").as_deref(), Some("a/b"));
+        assert_eq!(normalize_name("../x").as_deref(), Some("../x"));
+        assert_eq!(normalize_name("/"), None);
+    }
+}

@@ -1,0 +1,62 @@
+//! `rapport import`: the common dataframes as Parquet in a Hive layout, one partition per
+//! platform and account, written atomically.
+
+use std::collections::BTreeMap;
+
+use super::strict_exit;
+use crate::cli::Import;
+use crate::error::{Error, Result};
+use crate::import::merge::merge;
+use crate::import::{ImportedArchive, load};
+use crate::model::parquet::{self, Partition, is_dataset_dir};
+use crate::model::{Dataset, Platform};
+use crate::output::write_dir_atomically;
+use crate::progress::Reporter;
+
+/// Runs `import`.
+pub fn run(cmd: &Import, reporter: &Reporter) -> Result<i32> {
+    let archives = load(&cmd.input.archives, cmd.input.load_options(), reporter)?;
+    // Archives of one account (an older and a newer download) are merged into one partition.
+    let mut by_account: BTreeMap<(Platform, String), Vec<&ImportedArchive>> = BTreeMap::new();
+    for a in &archives {
+        let account = a.account_id.clone().unwrap_or_else(|| "unknown".into());
+        by_account
+            .entry((a.detection.platform, account))
+            .or_default()
+            .push(a);
+    }
+    let mut datasets: Vec<(Platform, String, Dataset)> = Vec::new();
+    for ((platform, account), group) in by_account {
+        let dataset = if let [only] = group.as_slice() {
+            only.dataset.clone()
+        } else {
+            merge(&group)?.0
+        };
+        datasets.push((platform, account, dataset));
+    }
+    let partitions: Vec<Partition<'_>> = datasets
+        .iter()
+        .map(|(platform, account, dataset)| Partition {
+            platform: *platform,
+            account,
+            dataset,
+        })
+        .collect();
+    let mut written = 0;
+    write_dir_atomically(&cmd.out, is_dataset_dir, |dir| {
+        written = parquet::write(dir, &partitions)
+            .map_err(|source| Error::Output {
+                path: cmd.out.clone(),
+                source,
+            })?
+            .len();
+        Ok(())
+    })?;
+    let rows: usize = datasets.iter().map(|(_, _, d)| d.posts.height()).sum();
+    reporter.info(&format!(
+        "rapport: wrote {written} Parquet files ({} partitions, {rows} posts) to {}",
+        partitions.len(),
+        cmd.out.display()
+    ));
+    strict_exit(cmd.input.strict, &archives)
+}

@@ -1,0 +1,87 @@
+//! The one error type of rapport and the exit codes it maps to.
+//!
+//! Every error that reaches the user is one line: `rapport: <archive>: <entry>: <problem>`.
+//! Variants carry the archive and entry so that the message is built in one place.
+
+use std::path::PathBuf;
+
+/// Exit code of a run that did what was asked.
+pub const EXIT_OK: i32 = 0;
+/// Exit code of an input problem: not an archive, unknown platform, corrupt file.
+pub const EXIT_INPUT: i32 = 1;
+/// Exit code of a usage error (bad option, unknown gate key).
+pub const EXIT_USAGE: i32 = 2;
+/// Exit code of a failed gate, or of `--strict` when something was not read.
+pub const EXIT_GATE: i32 = 3;
+
+/// Everything that can stop a run.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A whole archive could not be used (not a zip, truncated, unknown kind).
+    #[error("{archive}: {problem}")]
+    Archive {
+        /// The archive as the user named it.
+        archive: String,
+        /// What is wrong, in words.
+        problem: String,
+    },
+    /// One entry of an archive could not be read as its format.
+    #[error("{archive}: {entry}: {problem}")]
+    Entry {
+        /// The archive as the user named it.
+        archive: String,
+        /// The entry's name inside the archive.
+        entry: String,
+        /// What is wrong, in words (with line and column for JSON).
+        problem: String,
+    },
+    /// The command line asks for something that cannot be done.
+    #[error("{0}")]
+    Usage(String),
+    /// Writing an output failed.
+    #[error("{path}: {source}")]
+    Output {
+        /// The file or directory being written.
+        path: PathBuf,
+        /// The underlying failure.
+        source: std::io::Error,
+    },
+    /// `--strict` was given and some record or file was not read.
+    #[error("--strict: {0}")]
+    Strict(String),
+    /// A dataframe operation failed; this is a bug or an exhausted resource, not bad input.
+    #[error("internal dataframe error: {0}")]
+    Polars(#[from] polars::error::PolarsError),
+}
+
+impl Error {
+    /// The process exit code that DESIGN.md assigns to this error.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Archive { .. } | Error::Entry { .. } | Error::Output { .. } => EXIT_INPUT,
+            Error::Polars(_) => EXIT_INPUT,
+            Error::Usage(_) => EXIT_USAGE,
+            Error::Strict(_) => EXIT_GATE,
+        }
+    }
+
+    /// An error about one entry of one archive.
+    pub fn entry(archive: &str, entry: &str, problem: impl Into<String>) -> Self {
+        Error::Entry {
+            archive: archive.to_string(),
+            entry: entry.to_string(),
+            problem: problem.into(),
+        }
+    }
+
+    /// An error about a whole archive.
+    pub fn archive(archive: &str, problem: impl Into<String>) -> Self {
+        Error::Archive {
+            archive: archive.to_string(),
+            problem: problem.into(),
+        }
+    }
+}
+
+/// The result type used across rapport.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

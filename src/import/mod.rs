@@ -1,0 +1,185 @@
+//! Importers: from an archive's entries to the common rows, one file per platform behind
+//! the [`Importer`] trait, registered in [`IMPORTERS`].
+//!
+//! [`load`] opens what the user named, detects each archive's platform, groups parts of one
+//! export, runs the importers in parallel and merges their datasets.
+
+pub mod coverage;
+pub mod detect;
+pub mod fields;
+pub mod jsfile;
+pub mod merge;
+pub mod text;
+pub mod twitter;
+
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use crate::archive::{Archive, Limits};
+use crate::error::{Error, Result};
+use crate::model::{Dataset, Platform, Rows};
+use crate::progress::{Progress, Reporter};
+pub use coverage::Coverage;
+
+/// What an importer recognised in an archive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Detection {
+    /// The platform.
+    pub platform: Platform,
+    /// The archive generation (see FORMATS.md), e.g. `ytd-2020`, `grailbird`.
+    pub generation: String,
+    /// True when the archive holds only an addition to another (an analytics export given
+    /// beside its archive), not an archive of its own.
+    pub addition_only: bool,
+}
+
+/// What an importer read from one archive.
+#[derive(Debug)]
+pub struct Imported {
+    /// The rows of the five frames.
+    pub rows: Rows,
+    /// What was read, ignored and skipped.
+    pub coverage: Coverage,
+    /// The account id, where the archive says it.
+    pub account_id: Option<String>,
+    /// When the archive was made (ms), or the last activity in it: orders older and newer
+    /// downloads of one account.
+    pub as_of: Option<i64>,
+}
+
+/// A platform's importer.
+pub trait Importer: Sync {
+    /// The platform it reads.
+    fn platform(&self) -> Platform;
+    /// Recognises the platform and generation from the entries (never the archive's name).
+    fn detect(&self, archive: &Archive) -> Option<Detection>;
+    /// Whether several archives of this platform given together are parts of one export
+    /// (LinkedIn's Basic and Complete zips, Facebook's multi-part download).
+    fn joins_parts(&self) -> bool {
+        false
+    }
+    /// Reads the archive. An entry the analysis needs that cannot be read is an error; a
+    /// record that cannot be read is counted in the coverage.
+    fn import(&self, archive: &Archive, detection: &Detection, progress: &Progress)
+    -> Result<Imported>;
+}
+
+/// Every importer, in the order detection tries them.
+pub static IMPORTERS: &[&dyn Importer] = &[&twitter::TwitterImporter];
+
+/// One archive after import.
+#[derive(Debug)]
+pub struct ImportedArchive {
+    /// The archive as the user named it.
+    pub label: String,
+    /// Its file name(s), for reports.
+    pub file_name: String,
+    /// The paths it was opened from.
+    pub paths: Vec<PathBuf>,
+    /// Platform and generation.
+    pub detection: Detection,
+    /// The account id, where known.
+    pub account_id: Option<String>,
+    /// When the archive was made, or its last activity.
+    pub as_of: Option<i64>,
+    /// Its rows as dataframes.
+    pub dataset: Dataset,
+    /// What was read.
+    pub coverage: Coverage,
+}
+
+/// How archives are opened.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LoadOptions {
+    /// Size limits for entries.
+    pub limits: Limits,
+}
+
+/// Opens, detects, groups and imports the archives at `paths`, in parallel.
+/// The result is in the order the user gave the archives.
+pub fn load(
+    paths: &[PathBuf],
+    options: LoadOptions,
+    reporter: &Reporter,
+) -> Result<Vec<ImportedArchive>> {
+    let opened: Vec<(Archive, &'static dyn Importer, Detection)> = paths
+        .par_iter()
+        .map(|path| {
+            let archive = Archive::open(path, options.limits)?;
+            let (importer, detection) = detect::detect(&archive)?;
+            Ok((archive, importer, detection))
+        })
+        .collect::<Result<_>>()?;
+    let groups = group(opened)?;
+    let imported = groups
+        .into_par_iter()
+        .map(|(archive, importer, detection)| {
+            let progress = reporter.bar(
+                detection.platform.as_str(),
+                archive.entries().len() as u64,
+            );
+            let result = importer.import(&archive, &detection, &progress);
+            progress.finish();
+            let imported = result?;
+            let dataset = Dataset::from_rows(&imported.rows)?;
+            Ok(ImportedArchive {
+                label: archive.label().to_string(),
+                file_name: archive.file_name(),
+                paths: archive.paths().to_vec(),
+                detection,
+                account_id: imported.account_id,
+                as_of: imported.as_of,
+                dataset,
+                coverage: imported.coverage,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    for archive in &imported {
+        for line in archive.coverage.warning_lines() {
+            reporter.warn(&format!("{}: {line}", archive.label));
+        }
+    }
+    Ok(imported)
+}
+
+type Opened = (Archive, &'static dyn Importer, Detection);
+
+/// Joins parts of one export: additions (an analytics CSV) go to the first archive of their
+/// platform; for platforms whose exports come in parts, all archives of the platform join.
+fn group(opened: Vec<Opened>) -> Result<Vec<Opened>> {
+    let mut groups: Vec<Opened> = Vec::new();
+    let mut additions: Vec<Opened> = Vec::new();
+    for item in opened {
+        if item.2.addition_only {
+            additions.push(item);
+            continue;
+        }
+        let joins = item.1.joins_parts();
+        match groups
+            .iter_mut()
+            .find(|g| joins && g.2.platform == item.2.platform)
+        {
+            Some(existing) => existing.0.absorb(item.0),
+            None => groups.push(item),
+        }
+    }
+    for (archive, _, detection) in additions {
+        match groups
+            .iter_mut()
+            .find(|g| g.2.platform == detection.platform)
+        {
+            Some(existing) => existing.0.absorb(archive),
+            None => {
+                return Err(Error::archive(
+                    archive.label(),
+                    format!(
+                        "a {} analytics export needs its archive: give the archive too",
+                        detection.platform.title()
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(groups)
+}

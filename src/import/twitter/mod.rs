@@ -1,0 +1,647 @@
+//! Twitter/X archives: the current archive (2018+, `window.YTD` files, at the zip root
+//! until early 2020 and in `data/` since), the older archive of 2012-2018 (`tweets.csv`
+//! and `data/js/tweets/*.js`), and the analytics export.
+
+pub mod analytics_csv;
+pub mod dms;
+pub mod notes;
+pub mod social;
+pub mod tweet;
+pub mod tweets_csv;
+pub mod tweets_json;
+
+use std::collections::{HashMap, HashSet};
+
+use rayon::prelude::*;
+
+use super::coverage::{Coverage, RecordProblems};
+use super::jsfile;
+use super::{Detection, Imported, Importer};
+use crate::archive::{Archive, Entry};
+use crate::error::{Error, Result};
+use crate::model::{
+    AccountRow, ConnectionRow, Direction, InteractionKind, InteractionRow, Platform, Relation,
+    Rows,
+};
+use crate::progress::Progress;
+use social::AccountInfo;
+use tweet::{Directory, Owner, TweetRecord};
+
+/// The Twitter/X importer.
+pub struct TwitterImporter;
+
+/// What a file of the archive is, by its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum FileKind {
+    Tweets,
+    Notes,
+    Deleted,
+    Likes,
+    Followers,
+    Following,
+    Dms,
+    GroupDms,
+    Account,
+    Profile,
+    Manifest,
+    GrailbirdMonth,
+    TweetsCsv,
+    UserDetails,
+    Analytics,
+    Ignore(&'static str),
+}
+
+impl FileKind {
+    /// Files whose loss would go unnoticed in the figures are required: if one cannot be
+    /// read, the run stops. The others only warn.
+    fn required(self) -> bool {
+        !matches!(
+            self,
+            FileKind::Profile | FileKind::Manifest | FileKind::Deleted | FileKind::UserDetails
+        )
+    }
+
+    /// What the records of the file are, for `inspect`.
+    fn what(self) -> &'static str {
+        match self {
+            FileKind::Tweets | FileKind::GrailbirdMonth | FileKind::TweetsCsv => "tweets",
+            FileKind::Notes => "long posts",
+            FileKind::Deleted => "deleted tweets",
+            FileKind::Likes => "likes",
+            FileKind::Followers => "followers",
+            FileKind::Following => "following",
+            FileKind::Dms => "conversations",
+            FileKind::GroupDms => "group conversations",
+            FileKind::Account | FileKind::UserDetails => "account",
+            FileKind::Profile => "profile",
+            FileKind::Manifest => "manifest",
+            FileKind::Analytics => "analytics rows",
+            FileKind::Ignore(_) => "",
+        }
+    }
+}
+
+const HEADERS_ONLY: &str = "headers only: ids and times that the full files also give";
+
+fn classify(entry: &Entry) -> FileKind {
+    let name = entry.file_name();
+    let path = entry.name.as_str();
+    if analytics_csv::is_analytics_name(name) {
+        return FileKind::Analytics;
+    }
+    if analytics_csv::is_daily_name(name) {
+        return FileKind::Ignore("per-day analytics totals (the per-tweet export is read)");
+    }
+    if path.split('/').any(|p| p.ends_with("_media")) {
+        return FileKind::Ignore("media file");
+    }
+    if is_grailbird_month(path) {
+        return FileKind::GrailbirdMonth;
+    }
+    match name {
+        "tweets.csv" => return FileKind::TweetsCsv,
+        "user_details.js" => return FileKind::UserDetails,
+        "payload_details.js" | "tweet_index.js" => {
+            return FileKind::Ignore("index of the monthly tweet files");
+        }
+        _ => {}
+    }
+    let Some(stem) = name.strip_suffix(".js") else {
+        return FileKind::Ignore("not used by rapport");
+    };
+    if path.starts_with("assets/") {
+        return FileKind::Ignore("archive viewer");
+    }
+    let stem = strip_part(stem);
+    match stem {
+        "tweets" | "tweet" | "community-tweet" | "twitter-circle-tweet" => FileKind::Tweets,
+        "note-tweet" => FileKind::Notes,
+        "deleted-tweets" | "deleted-tweet" => FileKind::Deleted,
+        "like" => FileKind::Likes,
+        "follower" => FileKind::Followers,
+        "following" => FileKind::Following,
+        "direct-messages" | "direct-message" => FileKind::Dms,
+        "direct-messages-group" | "direct-message-group" => FileKind::GroupDms,
+        "account" => FileKind::Account,
+        "profile" => FileKind::Profile,
+        "manifest" => FileKind::Manifest,
+        "tweet-headers"
+        | "deleted-tweet-headers"
+        | "direct-message-headers"
+        | "direct-message-group-headers" => FileKind::Ignore(HEADERS_ONLY),
+        _ => FileKind::Ignore("not used by rapport"),
+    }
+}
+
+/// `tweets-part2` -> `tweets`.
+fn strip_part(stem: &str) -> &str {
+    match stem.rsplit_once("-part") {
+        Some((base, n)) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => base,
+        _ => stem,
+    }
+}
+
+/// `data/js/tweets/2014_02.js`.
+fn is_grailbird_month(path: &str) -> bool {
+    let Some(file) = path.strip_suffix(".js") else {
+        return false;
+    };
+    let mut parts = file.rsplit('/');
+    let (Some(month), Some("tweets"), Some("js")) = (parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    let bytes = month.as_bytes();
+    bytes.len() == 7
+        && bytes[4] == b'_'
+        && month[..4].chars().all(|c| c.is_ascii_digit())
+        && month[5..].chars().all(|c| c.is_ascii_digit())
+}
+
+/// A file's content after parsing, with its record problems.
+enum Parsed {
+    Tweets(Vec<TweetRecord>),
+    Notes(Vec<notes::Note>),
+    Deleted(Vec<String>),
+    Likes(Vec<String>),
+    Follows(Vec<String>),
+    Conversations(Vec<dms::Conversation>),
+    Account(AccountInfo),
+    Nothing,
+    Analytics(HashMap<String, analytics_csv::Metrics>),
+}
+
+struct ParsedFile {
+    content: Parsed,
+    rows: u64,
+    problems: RecordProblems,
+}
+
+fn parse_entry(archive: &Archive, entry: &Entry, kind: FileKind) -> Result<ParsedFile, String> {
+    let text = archive.read_text(entry).map_err(|e| match e {
+        Error::Entry { problem, .. } => problem,
+        other => other.to_string(),
+    })?;
+    let mut problems = RecordProblems::default();
+    let mut rows = 0u64;
+    let js = |text: &str, problems: &mut RecordProblems, mut f: Box<dyn FnMut(&serde_json::Value, &mut RecordProblems) + '_>| {
+        jsfile::for_each_record(text, |v| f(&v, problems)).map_err(|e| e.0)
+    };
+    let content = match kind {
+        FileKind::Tweets | FileKind::GrailbirdMonth => {
+            let mut out = Vec::new();
+            let n = js(&text, &mut problems, Box::new(|v, p| out.extend(tweets_json::parse(v, p))))?;
+            rows = n as u64;
+            Parsed::Tweets(out)
+        }
+        FileKind::TweetsCsv => {
+            let out = tweets_csv::parse(&text, &mut problems)?;
+            rows = out.len() as u64 + problems.skipped;
+            Parsed::Tweets(out)
+        }
+        FileKind::Notes => {
+            let mut out = Vec::new();
+            rows = js(&text, &mut problems, Box::new(|v, p| out.extend(notes::parse(v, p))))? as u64;
+            Parsed::Notes(out)
+        }
+        FileKind::Deleted => {
+            let mut out = Vec::new();
+            rows = js(&text, &mut problems, Box::new(|v, _| {
+                let t = super::fields::unwrap(v, "tweet");
+                out.extend(super::fields::id(t, &["id_str", "id"]));
+            }))? as u64;
+            Parsed::Deleted(out)
+        }
+        FileKind::Likes => {
+            let mut out = Vec::new();
+            rows = js(&text, &mut problems, Box::new(|v, p| out.extend(social::like(v, p))))? as u64;
+            Parsed::Likes(out)
+        }
+        FileKind::Followers | FileKind::Following => {
+            let key = if kind == FileKind::Followers { "follower" } else { "following" };
+            let mut out = Vec::new();
+            rows = js(&text, &mut problems, Box::new(|v, p| out.extend(social::follow(v, key, p))))?
+                as u64;
+            Parsed::Follows(out)
+        }
+        FileKind::Dms | FileKind::GroupDms => {
+            let group = kind == FileKind::GroupDms;
+            let mut out = Vec::new();
+            rows = js(&text, &mut problems, Box::new(|v, p| out.extend(dms::parse(v, group, p))))?
+                as u64;
+            Parsed::Conversations(out)
+        }
+        FileKind::Account => {
+            let mut info = AccountInfo::default();
+            rows = js(&text, &mut problems, Box::new(|v, _| {
+                info = std::mem::take(&mut info).or(social::account(v));
+            }))? as u64;
+            Parsed::Account(info)
+        }
+        FileKind::Manifest => {
+            rows = 1;
+            Parsed::Account(social::manifest(&jsfile::parse_value(&text).map_err(|e| e.0)?))
+        }
+        FileKind::UserDetails => {
+            rows = 1;
+            Parsed::Account(social::user_details(&jsfile::parse_value(&text).map_err(|e| e.0)?))
+        }
+        FileKind::Profile => {
+            rows = js(&text, &mut problems, Box::new(|_, _| {}))? as u64;
+            Parsed::Nothing
+        }
+        FileKind::Analytics => {
+            let metrics = analytics_csv::parse(&text, &mut problems)?;
+            rows = metrics.len() as u64;
+            Parsed::Analytics(metrics)
+        }
+        FileKind::Ignore(_) => Parsed::Nothing,
+    };
+    Ok(ParsedFile {
+        content,
+        rows,
+        problems,
+    })
+}
+
+impl Importer for TwitterImporter {
+    fn platform(&self) -> Platform {
+        Platform::Twitter
+    }
+
+    fn detect(&self, archive: &Archive) -> Option<Detection> {
+        let kinds: Vec<(&Entry, FileKind)> =
+            archive.entries().iter().map(|e| (e, classify(e))).collect();
+        let has = |wanted: &[FileKind]| kinds.iter().any(|(_, k)| wanted.contains(k));
+        let current = has(&[
+            FileKind::Tweets,
+            FileKind::Likes,
+            FileKind::Followers,
+            FileKind::Following,
+            FileKind::Dms,
+            FileKind::GroupDms,
+            FileKind::Account,
+            FileKind::Manifest,
+            FileKind::Notes,
+        ]);
+        let older = has(&[FileKind::GrailbirdMonth, FileKind::TweetsCsv]);
+        let generation = if current {
+            let in_data = kinds.iter().any(|(e, k)| {
+                !matches!(k, FileKind::Ignore(_)) && e.name.split('/').any(|p| p == "data")
+            });
+            if has(&[FileKind::Manifest]) || in_data {
+                "ytd-2020"
+            } else {
+                "ytd-2019"
+            }
+        } else if older {
+            "grailbird"
+        } else if has(&[FileKind::Analytics]) {
+            return Some(Detection {
+                platform: Platform::Twitter,
+                generation: "analytics".into(),
+                addition_only: true,
+            });
+        } else {
+            return None;
+        };
+        Some(Detection {
+            platform: Platform::Twitter,
+            generation: generation.into(),
+            addition_only: false,
+        })
+    }
+
+    fn import(
+        &self,
+        archive: &Archive,
+        detection: &Detection,
+        progress: &Progress,
+    ) -> Result<Imported> {
+        let label = archive.label();
+        let mut plan: Vec<(&Entry, FileKind)> =
+            archive.entries().iter().map(|e| (e, classify(e))).collect();
+        let has_months = plan.iter().any(|(_, k)| *k == FileKind::GrailbirdMonth);
+        for (_, kind) in plan.iter_mut() {
+            if *kind == FileKind::TweetsCsv && has_months {
+                *kind = FileKind::Ignore("the same tweets as data/js/tweets/*.js, which say more");
+            }
+        }
+        let parsed: Vec<Option<Result<ParsedFile, String>>> = plan
+            .par_iter()
+            .map(|(entry, kind)| {
+                let result = match kind {
+                    FileKind::Ignore(_) => None,
+                    _ => Some(parse_entry(archive, entry, *kind)),
+                };
+                progress.step(&entry.name);
+                result
+            })
+            .collect();
+
+        let mut coverage = Coverage::default();
+        let mut gathered = Gathered::default();
+        for ((entry, kind), result) in plan.iter().zip(parsed) {
+            let Some(result) = result else {
+                if let FileKind::Ignore(reason) = kind {
+                    coverage.ignore(&entry.name, reason);
+                }
+                continue;
+            };
+            match result {
+                Err(problem) if kind.required() => {
+                    return Err(Error::entry(label, &entry.name, problem));
+                }
+                Err(problem) => coverage.unreadable(&entry.name, &problem),
+                Ok(file) => {
+                    coverage.read(&entry.name, kind.what(), file.rows);
+                    coverage.problems_in(&entry.name, file.problems);
+                    gathered.add(*kind, file.content);
+                }
+            }
+        }
+        gathered.seen.extend(
+            plan.iter()
+                .filter(|(_, k)| !matches!(k, FileKind::Ignore(_)))
+                .map(|(_, k)| *k),
+        );
+        Ok(assemble(gathered, detection, archive, &mut coverage))
+            .map(|(rows, account_id, as_of)| Imported {
+                rows,
+                coverage,
+                account_id,
+                as_of,
+            })
+    }
+}
+
+/// Everything read from the files, before it becomes rows.
+#[derive(Default)]
+struct Gathered {
+    seen: HashSet<FileKind>,
+    tweets: Vec<TweetRecord>,
+    notes: Vec<notes::Note>,
+    deleted: Vec<String>,
+    likes: Vec<String>,
+    followers: Vec<String>,
+    following: Vec<String>,
+    conversations: Vec<dms::Conversation>,
+    account: AccountInfo,
+    analytics: Vec<HashMap<String, analytics_csv::Metrics>>,
+}
+
+impl Gathered {
+    fn add(&mut self, kind: FileKind, content: Parsed) {
+        match content {
+            Parsed::Tweets(t) => self.tweets.extend(t),
+            Parsed::Notes(n) => self.notes.extend(n),
+            Parsed::Deleted(d) => self.deleted.extend(d),
+            Parsed::Likes(l) => self.likes.extend(l),
+            Parsed::Follows(ids) if kind == FileKind::Followers => self.followers.extend(ids),
+            Parsed::Follows(ids) => self.following.extend(ids),
+            Parsed::Conversations(c) => self.conversations.extend(c),
+            // account.js first, then the manifest, then user_details: fill the gaps.
+            Parsed::Account(info) => {
+                self.account = std::mem::take(&mut self.account).or(info);
+            }
+            Parsed::Analytics(m) => self.analytics.push(m),
+            Parsed::Nothing => {}
+        }
+    }
+}
+
+/// Turns what was read into rows; says what is missing.
+fn assemble(
+    mut g: Gathered,
+    detection: &Detection,
+    archive: &Archive,
+    coverage: &mut Coverage,
+) -> (Rows, Option<String>, Option<i64>) {
+    let grailbird = detection.generation == "grailbird";
+    warn_missing(&g, grailbird, coverage);
+
+    let owner_id = g
+        .account
+        .id
+        .clone()
+        .or_else(|| dms::guess_owner(&g.conversations));
+    let owner = Owner {
+        id: owner_id.clone(),
+        handle: g.account.handle.clone(),
+    };
+    if owner_id.is_none() {
+        coverage.warnings.push(
+            "no account.js or manifest.js: the owner is unknown, so threads count as replies \
+             and messages have no direction"
+                .into(),
+        );
+    }
+
+    // Long posts replace their cut text; deleted tweets stay out.
+    let notes = notes::Notes::new(std::mem::take(&mut g.notes));
+    let mut completed = 0;
+    for t in g.tweets.iter_mut() {
+        if notes.complete(t) {
+            completed += 1;
+        }
+    }
+    if completed > 0 {
+        coverage.count("long posts joined to their tweet", completed);
+    }
+    let deleted: HashSet<&str> = g.deleted.iter().map(String::as_str).collect();
+    if g.seen.contains(&FileKind::Deleted) {
+        coverage.count("deleted tweets (not in posts)", deleted.len() as u64);
+    }
+    g.tweets.sort_by(|a, b| a.created_at.cmp(&b.created_at).then_with(|| a.id.cmp(&b.id)));
+    let mut seen_ids: HashSet<String> = HashSet::new();
+    let before = g.tweets.len();
+    g.tweets
+        .retain(|t| !deleted.contains(t.id.as_str()) && seen_ids.insert(t.id.clone()));
+    let dropped = before - g.tweets.len();
+    if dropped > 0 {
+        coverage.count("tweets listed twice or deleted, kept out", dropped as u64);
+    }
+
+    let mut directory = Directory::default();
+    for t in &g.tweets {
+        directory.learn(t);
+    }
+    let mut rows = Rows::default();
+    rows.posts.reserve(g.tweets.len());
+    for t in &g.tweets {
+        let post = tweet::convert(t, &owner, &directory, &mut rows.interactions);
+        rows.posts.push(post);
+    }
+    join_analytics(&mut rows, &g.analytics, coverage);
+
+    rows.interactions.extend(g.likes.iter().map(|id| InteractionRow {
+        platform: Platform::Twitter,
+        at: None,
+        direction: Direction::Outbound,
+        kind: InteractionKind::Like,
+        counterpart_id: None,
+        counterpart_name: None,
+        post_id: Some(id.clone()),
+    }));
+
+    rows.connections = connections(&g.followers, &g.following, &directory);
+
+    g.conversations.sort_by(|a, b| a.id.cmp(&b.id));
+    for c in &g.conversations {
+        dms::convert(c, owner_id.as_deref(), &mut rows.messages, &mut rows.interactions);
+    }
+
+    let last_activity = rows
+        .posts
+        .iter()
+        .map(|p| p.created_at)
+        .chain(rows.messages.iter().map(|m| m.at))
+        .max();
+    let as_of = g.account.generated_at.or(last_activity);
+    let account_id = owner_id.clone();
+    let read = |k: FileKind| g.seen.contains(&k);
+    rows.accounts.push(AccountRow {
+        platform: Platform::Twitter,
+        account_id: owner_id.unwrap_or_else(|| "unknown".into()),
+        handle: g.account.handle.clone(),
+        display_name: g.account.display_name.clone(),
+        created_at: g.account.created_at,
+        followers: read(FileKind::Followers).then_some(count_unique(&g.followers)),
+        following: read(FileKind::Following).then_some(count_unique(&g.following)),
+        archive: archive.file_name(),
+        generation: detection.generation.clone(),
+    });
+    if grailbird {
+        coverage.notes.push(
+            "the 2012-2018 archive holds tweets only: no likes, messages, followers or counts"
+                .into(),
+        );
+    }
+    if rows.interactions.iter().any(|i| i.kind == InteractionKind::Like) {
+        coverage.notes.push(
+            "likes carry neither a time nor the liked tweet's author: they count as outbound \
+             interactions with no counterpart"
+                .into(),
+        );
+    }
+    (rows, account_id, as_of)
+}
+
+fn count_unique(ids: &[String]) -> u64 {
+    ids.iter().collect::<HashSet<_>>().len() as u64
+}
+
+fn warn_missing(g: &Gathered, grailbird: bool, coverage: &mut Coverage) {
+    let tweets_read = [FileKind::Tweets, FileKind::GrailbirdMonth, FileKind::TweetsCsv]
+        .iter()
+        .any(|k| g.seen.contains(k));
+    if !tweets_read {
+        coverage
+            .warnings
+            .push("no tweets file (tweets.js, tweet.js or tweets.csv): posts are empty".into());
+    }
+    if grailbird {
+        return;
+    }
+    let expected = [
+        (FileKind::Likes, "like.js", "likes are empty"),
+        (
+            FileKind::Dms,
+            "direct-messages.js",
+            "there are no two-person direct messages",
+        ),
+        (FileKind::Followers, "follower.js", "followers are unknown"),
+        (FileKind::Following, "following.js", "following is unknown"),
+        (FileKind::Account, "account.js", "the account comes from the manifest, if any"),
+    ];
+    for (kind, file, consequence) in expected {
+        if !g.seen.contains(&kind) {
+            coverage.warnings.push(format!("no {file}: {consequence}"));
+        }
+    }
+}
+
+/// Joins analytics metrics to posts by id: impressions and replies, and likes and reposts
+/// where the archive has none (the archive's counts are newer).
+fn join_analytics(
+    rows: &mut Rows,
+    analytics: &[HashMap<String, analytics_csv::Metrics>],
+    coverage: &mut Coverage,
+) {
+    if analytics.is_empty() {
+        return;
+    }
+    let mut merged: HashMap<&str, analytics_csv::Metrics> = HashMap::new();
+    for file in analytics {
+        for (id, m) in file {
+            merged.insert(id.as_str(), *m);
+        }
+    }
+    let mut matched = 0u64;
+    for post in rows.posts.iter_mut() {
+        if let Some(m) = merged.get(post.post_id.as_str()) {
+            matched += 1;
+            post.impressions = m.impressions;
+            post.replies = m.replies;
+            post.likes = post.likes.or(m.likes);
+            post.reposts = post.reposts.or(m.reposts);
+        }
+    }
+    coverage.count("analytics rows joined to a post", matched);
+    let unmatched = merged.len() as u64 - matched;
+    if unmatched > 0 {
+        coverage.count("analytics rows with no post in the archive", unmatched);
+    }
+}
+
+/// Followers and following as connections, `mutual` where both; each person once.
+fn connections(
+    followers: &[String],
+    following: &[String],
+    directory: &Directory,
+) -> Vec<ConnectionRow> {
+    let follower_set: HashSet<&str> = followers.iter().map(String::as_str).collect();
+    let following_set: HashSet<&str> = following.iter().map(String::as_str).collect();
+    let handles = directory.handles_by_id();
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut out = Vec::new();
+    for id in followers.iter().chain(following.iter()) {
+        if !seen.insert(id.as_str()) {
+            continue;
+        }
+        let relation = match (
+            follower_set.contains(id.as_str()),
+            following_set.contains(id.as_str()),
+        ) {
+            (true, true) => Relation::Mutual,
+            (true, false) => Relation::Follower,
+            _ => Relation::Following,
+        };
+        out.push(ConnectionRow {
+            platform: Platform::Twitter,
+            counterpart_id: id.clone(),
+            name: None,
+            handle: handles.get(id.as_str()).map(|h| h.to_string()),
+            company: None,
+            position: None,
+            relation,
+            connected_at: None,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn part_files_and_old_names_are_recognised() {
+        assert_eq!(strip_part("tweets-part12"), "tweets");
+        assert_eq!(strip_part("direct-messages-group-part1"), "direct-messages-group");
+        assert_eq!(strip_part("tweets-party"), "tweets-party");
+        assert!(is_grailbird_month("data/js/tweets/2014_02.js"));
+        assert!(is_grailbird_month("archive/data/js/tweets/2009_11.js"));
+        assert!(!is_grailbird_month("data/js/tweets/index.js"));
+    }
+}

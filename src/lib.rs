@@ -1,0 +1,14 @@
+//! rapport reads the "download your data" archives of Twitter/X, LinkedIn and Facebook,
+//! turns them into one common set of polars dataframes, and measures what builds
+//! relationships online.
+//!
+//! The pipeline: [`archive`] -> [`import`] -> [`model`] -> analyses -> report.
+
+pub mod archive;
+pub mod cli;
+pub mod error;
+pub mod import;
+pub mod model;
+pub mod output;
+pub mod commands;
+pub mod progress;

@@ -1,0 +1,112 @@
+//! The common dataset: five dataframes with the same schema whatever the platform.
+//!
+//! Importers produce [`Rows`]; [`Dataset::from_rows`] builds the frames once. Datasets of
+//! several archives are merged with [`Dataset::merge`].
+
+pub mod builder;
+pub mod parquet;
+pub mod rows;
+pub mod schema;
+
+use polars::prelude::*;
+
+pub use rows::*;
+
+/// The five common dataframes of DESIGN.md.
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    /// One row per item the owner published.
+    pub posts: DataFrame,
+    /// One row per act between the owner and another person.
+    pub interactions: DataFrame,
+    /// One row per person in the owner's network.
+    pub connections: DataFrame,
+    /// One row per direct message (no bodies).
+    pub messages: DataFrame,
+    /// One row per imported account.
+    pub accounts: DataFrame,
+}
+
+/// The time span a frame covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimeRange {
+    /// Earliest time, ms since the epoch (UTC).
+    pub first: i64,
+    /// Latest time, ms since the epoch (UTC).
+    pub last: i64,
+}
+
+impl Dataset {
+    /// A dataset with no rows and the full schema.
+    pub fn empty() -> Dataset {
+        let empty = |spec| DataFrame::empty_with_schema(&schema::schema(spec));
+        Dataset {
+            posts: empty(schema::POSTS),
+            interactions: empty(schema::INTERACTIONS),
+            connections: empty(schema::CONNECTIONS),
+            messages: empty(schema::MESSAGES),
+            accounts: empty(schema::ACCOUNTS),
+        }
+    }
+
+    /// Builds the frames from an importer's rows.
+    pub fn from_rows(rows: &Rows) -> PolarsResult<Dataset> {
+        Ok(Dataset {
+            posts: builder::posts(&rows.posts)?,
+            interactions: builder::interactions(&rows.interactions)?,
+            connections: builder::connections(&rows.connections)?,
+            messages: builder::messages(&rows.messages)?,
+            accounts: builder::accounts(&rows.accounts)?,
+        })
+    }
+
+    /// The frames with their names, in DESIGN.md's order.
+    pub fn frames(&self) -> [(&'static str, &DataFrame); 5] {
+        [
+            ("posts", &self.posts),
+            ("interactions", &self.interactions),
+            ("connections", &self.connections),
+            ("messages", &self.messages),
+            ("accounts", &self.accounts),
+        ]
+    }
+
+    /// Appends the rows of several datasets, in order. De-duplication across archives of
+    /// the same account is the importers' registry's job, which knows which is newer.
+    pub fn merge(parts: Vec<Dataset>) -> PolarsResult<Dataset> {
+        let mut merged = Dataset::empty();
+        for part in parts {
+            merged.posts.vstack_mut_owned(part.posts)?;
+            merged.interactions.vstack_mut_owned(part.interactions)?;
+            merged.connections.vstack_mut_owned(part.connections)?;
+            merged.messages.vstack_mut_owned(part.messages)?;
+            merged.accounts.vstack_mut_owned(part.accounts)?;
+        }
+        merged.posts.rechunk_mut();
+        merged.interactions.rechunk_mut();
+        merged.connections.rechunk_mut();
+        merged.messages.rechunk_mut();
+        merged.accounts.rechunk_mut();
+        Ok(merged)
+    }
+
+    /// The time column of a frame that has one (`accounts` is not activity).
+    pub fn time_column(frame: &str) -> Option<&'static str> {
+        match frame {
+            "posts" => Some("created_at"),
+            "interactions" | "messages" => Some("at"),
+            "connections" => Some("connected_at"),
+            _ => None,
+        }
+    }
+}
+
+/// The first and last time in a datetime column, or `None` if it holds no time.
+pub fn time_range(frame: &DataFrame, column: &str) -> PolarsResult<Option<TimeRange>> {
+    let physical = frame.column(column)?.cast(&DataType::Int64)?;
+    let values = physical.i64()?;
+    Ok(match (values.min(), values.max()) {
+        (Some(first), Some(last)) => Some(TimeRange { first, last }),
+        _ => None,
+    })
+}
