@@ -48,7 +48,8 @@ pub struct ArchiveReport {
     pub records_with_problems: BTreeMap<String, RecordProblems>,
     /// Counts that fit no dataframe.
     pub counts: BTreeMap<String, u64>,
-    /// Warnings (missing or unreadable files, record problems), one line each.
+    /// Warnings about missing or unreadable files, one line each (record problems are in
+    /// `records_with_problems`).
     pub warnings: Vec<String>,
     /// Facts a reader of the figures should know.
     pub notes: Vec<String>,
@@ -125,7 +126,7 @@ pub fn build(archives: &[ImportedArchive]) -> Result<InspectReport> {
             files: a.coverage.files.clone(),
             records_with_problems: a.coverage.problems.clone(),
             counts: a.coverage.counts.clone(),
-            warnings: a.coverage.warning_lines(),
+            warnings: a.coverage.warnings.clone(),
             notes: a.coverage.notes.clone(),
             dataset: frames(&a.dataset)?,
         });
