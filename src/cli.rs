@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::archive::Limits;
-use crate::archive::limits::{DEFAULT_MAX_ENTRY_BYTES, parse_size};
+use crate::archive::limits::parse_size;
 use crate::commands;
 use crate::error::{EXIT_INPUT, Error};
 use crate::import::LoadOptions;
@@ -56,7 +56,7 @@ impl InputOptions {
     pub fn load_options(&self) -> LoadOptions {
         LoadOptions {
             limits: Limits {
-                max_entry_bytes: self.max_entry_size.max(1).min(DEFAULT_MAX_ENTRY_BYTES * 64),
+                max_entry_bytes: self.max_entry_size,
                 ..Limits::default()
             },
         }

@@ -6,9 +6,9 @@
 
 pub mod archive;
 pub mod cli;
+pub mod commands;
 pub mod error;
 pub mod import;
 pub mod model;
 pub mod output;
-pub mod commands;
 pub mod progress;

@@ -20,7 +20,13 @@ fn import_writes_parquet_that_reads_back_equal_to_the_dataset() {
         .arg(&out)
         .assert()
         .success();
-    for frame in ["posts", "interactions", "connections", "messages", "accounts"] {
+    for frame in [
+        "posts",
+        "interactions",
+        "connections",
+        "messages",
+        "accounts",
+    ] {
         for account in ["1000001", "4000001"] {
             let file = out
                 .join(frame)
@@ -37,10 +43,9 @@ fn import_writes_parquet_that_reads_back_equal_to_the_dataset() {
         fixture("twitter-grailbird-2016"),
     ]);
     // Partitions are read in path order: account=1000001 before account=4000001.
-    let expected = rapport::model::Dataset::merge(
-        archives.iter().map(|a| a.dataset.clone()).collect(),
-    )
-    .unwrap();
+    let expected =
+        rapport::model::Dataset::merge(archives.iter().map(|a| a.dataset.clone()).collect())
+            .unwrap();
     for ((name, a), (_, b)) in back.frames().into_iter().zip(expected.frames()) {
         assert_eq!(a.schema(), b.schema(), "{name} schema");
         assert!(a.equals_missing(b), "{name} differs:\n{a}\n{b}");
@@ -61,7 +66,10 @@ fn import_replaces_its_own_output_and_refuses_other_directories() {
             .success()
             .stderr("");
     }
-    assert!(out.join("posts/platform=twitter/account=3000001/part-0.parquet").is_file());
+    assert!(
+        out.join("posts/platform=twitter/account=3000001/part-0.parquet")
+            .is_file()
+    );
     let other = dir.path().join("precious");
     std::fs::create_dir(&other).unwrap();
     std::fs::write(other.join("notes.txt"), "mine").unwrap();
@@ -71,8 +79,13 @@ fn import_replaces_its_own_output_and_refuses_other_directories() {
         .arg(fixture("twitter-2019"))
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("is not an earlier output of rapport"));
-    assert_eq!(std::fs::read_to_string(other.join("notes.txt")).unwrap(), "mine");
+        .stderr(predicates::str::contains(
+            "is not an earlier output of rapport",
+        ));
+    assert_eq!(
+        std::fs::read_to_string(other.join("notes.txt")).unwrap(),
+        "mine"
+    );
     // No staging directory is left behind.
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()

@@ -6,8 +6,18 @@ use serde_json::Value;
 use support::*;
 
 fn inspect_json(args: &[&str]) -> Value {
-    let out = rapport().arg("inspect").args(args).arg("--json").output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = rapport()
+        .arg("inspect")
+        .args(args)
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("inspect --json prints one JSON object")
 }
 
@@ -36,12 +46,18 @@ fn inspect_prints_the_hand_checked_counts() {
     }
     // Record problems are a warning line per entry on stderr, with the first example.
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains(
-        "data/tweets.js: 1 records skipped, 1 fields read as null (1 favorite_count values \
+    assert!(
+        err.contains(
+            "data/tweets.js: 1 records skipped, 1 fields read as null (1 favorite_count values \
          that are not numbers, 1 tweets with an unparseable created_at); first: tweet \
          1600000000000000007: created_at \"not a date\""
-    ), "{err}");
-    assert!(err.contains("data/direct-messages.js: 1 records skipped"), "{err}");
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("data/direct-messages.js: 1 records skipped"),
+        "{err}"
+    );
     // No message body reaches any output.
     for body in ["See you then", "Coffee next week", "Loved your parser post"] {
         assert!(!text.contains(body) && !err.contains(body));
@@ -52,7 +68,10 @@ fn inspect_prints_the_hand_checked_counts() {
 fn inspect_json_gives_the_same_figures_as_a_stable_object() {
     let v = inspect_json(&[fixture("twitter-2023").to_str().unwrap()]);
     let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
-    assert_eq!(keys, ["schema_version", "archives", "dataset", "deleted_since"]);
+    assert_eq!(
+        keys,
+        ["schema_version", "archives", "dataset", "deleted_since"]
+    );
     assert_eq!(v["schema_version"], 1);
     let a = &v["archives"][0];
     let keys: Vec<&str> = a.as_object().unwrap().keys().map(String::as_str).collect();
@@ -75,7 +94,10 @@ fn inspect_json_gives_the_same_figures_as_a_stable_object() {
     assert_eq!(a["generation"], "ytd-2020");
     assert_eq!(a["account"]["handle"], "adalove");
     assert_eq!(a["records_with_problems"]["data/tweets.js"]["skipped"], 1);
-    assert_eq!(a["records_with_problems"]["data/tweets.js"]["fields_nulled"], 1);
+    assert_eq!(
+        a["records_with_problems"]["data/tweets.js"]["fields_nulled"],
+        1
+    );
     assert_eq!(a["counts"]["deleted tweets (not in posts)"], 1);
     let d = &v["dataset"];
     assert_eq!(d["posts"]["rows"], 9);
@@ -139,7 +161,9 @@ fn an_analytics_csv_alone_is_an_input_error() {
         .arg(&csv)
         .assert()
         .code(1)
-        .stderr(predicates::str::contains("analytics export needs its archive"));
+        .stderr(predicates::str::contains(
+            "analytics export needs its archive",
+        ));
 }
 
 #[test]
@@ -159,8 +183,15 @@ fn two_downloads_of_one_account_merge_and_count_deleted_posts() {
     std::fs::write(&tweets, format!("{wrapper}= {}", Value::from(records))).unwrap();
     let manifest = older.join("data/manifest.js");
     let m = std::fs::read_to_string(&manifest).unwrap();
-    std::fs::write(&manifest, m.replace("2023-02-15T08:00:00.000Z", "2023-01-31T08:00:00.000Z")).unwrap();
-    let v = inspect_json(&[older.to_str().unwrap(), fixture("twitter-2023").to_str().unwrap()]);
+    std::fs::write(
+        &manifest,
+        m.replace("2023-02-15T08:00:00.000Z", "2023-01-31T08:00:00.000Z"),
+    )
+    .unwrap();
+    let v = inspect_json(&[
+        older.to_str().unwrap(),
+        fixture("twitter-2023").to_str().unwrap(),
+    ]);
     assert_eq!(v["archives"].as_array().unwrap().len(), 2);
     // 9 posts in the newer archive, plus the one only the older one has: 10.
     assert_eq!(v["dataset"]["posts"]["rows"], 10);

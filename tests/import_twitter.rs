@@ -90,7 +90,9 @@ fn an_original_post_with_a_link_reads_field_by_field() {
     // `&amp;` decoded, the t.co link expanded.
     assert_eq!(
         s(p, "text", i).as_deref(),
-        Some("Shipping the new parser today & it is fast! #Rust #rust https://www.GitHub.com/ada/parser")
+        Some(
+            "Shipping the new parser today & it is fast! #Rust #rust https://www.GitHub.com/ada/parser"
+        )
     );
     // "Shipping the new parser today & it is fast! #Rust #rust " is 56 characters, and the
     // link counts at its expanded length, 33: 56 + 33 = 89.
@@ -196,8 +198,14 @@ fn interactions_name_the_person_and_keep_the_owner_out() {
     let x = &d.interactions;
     let reply = row(x, "kind", "reply");
     assert_eq!(s(x, "counterpart_id", reply).as_deref(), Some("2001"));
-    assert_eq!(s(x, "counterpart_name", reply).as_deref(), Some("Grace Hopper"));
-    assert_eq!(s(x, "post_id", reply).as_deref(), Some("1600000000000000002"));
+    assert_eq!(
+        s(x, "counterpart_name", reply).as_deref(),
+        Some("Grace Hopper")
+    );
+    assert_eq!(
+        s(x, "post_id", reply).as_deref(),
+        Some("1600000000000000002")
+    );
     assert_eq!(s(x, "direction", reply).as_deref(), Some("outbound"));
     assert_eq!(ms(x, "at", reply), Some(t("2023-01-03T14:00:00Z")));
     // The quote names @alan only in its link; his id comes from T2's mention.
@@ -209,7 +217,10 @@ fn interactions_name_the_person_and_keep_the_owner_out() {
     let like = row(x, "kind", "like");
     assert_eq!(ms(x, "at", like), None);
     assert_eq!(s(x, "counterpart_id", like), None);
-    assert_eq!(s(x, "post_id", like).as_deref(), Some("1590000000000000001"));
+    assert_eq!(
+        s(x, "post_id", like).as_deref(),
+        Some("1590000000000000001")
+    );
     // The owner (1000001) is never a counterpart: the thread made none.
     assert_eq!(count_where(x, "counterpart_id", "1000001"), 0);
     // Messages with 2001: inbound 01-03, outbound 01-09, inbound 01-09, outbound 01-10.
@@ -282,7 +293,10 @@ fn the_analytics_export_joins_impressions_and_replies_by_id() {
     assert_eq!(u(p, "engagements", v), None);
     // Three rows: two match posts, one is an older tweet not in the archive.
     assert_eq!(a.coverage.counts["analytics rows joined to a post"], 2);
-    assert_eq!(a.coverage.counts["analytics rows with no post in the archive"], 1);
+    assert_eq!(
+        a.coverage.counts["analytics rows with no post in the archive"],
+        1
+    );
 }
 
 #[test]
@@ -339,24 +353,41 @@ fn the_grailbird_archive_reads_the_monthly_files() {
     // The repost's author comes from retweeted_status; the reply's from in_reply_to.
     let x = &a.dataset.interactions;
     assert_eq!(x.height(), 2);
-    assert_eq!(s(x, "counterpart_id", row(x, "kind", "repost")).as_deref(), Some("2002"));
-    assert_eq!(s(x, "counterpart_id", row(x, "kind", "reply")).as_deref(), Some("2001"));
+    assert_eq!(
+        s(x, "counterpart_id", row(x, "kind", "repost")).as_deref(),
+        Some("2002")
+    );
+    assert_eq!(
+        s(x, "counterpart_id", row(x, "kind", "reply")).as_deref(),
+        Some("2001")
+    );
     // tweets.csv holds the same tweets and is listed as ignored.
-    assert!(a.coverage.files.iter().any(|f| f.entry == "tweets.csv"
-        && matches!(f.status, FileStatus::Ignored { .. })));
+    assert!(
+        a.coverage
+            .files
+            .iter()
+            .any(|f| f.entry == "tweets.csv" && matches!(f.status, FileStatus::Ignored { .. }))
+    );
 }
 
 #[test]
 fn tweets_csv_alone_gives_the_same_posts() {
     let dir = tempdir();
     let zip = dir.path().join("grailbird-csv-only.zip");
-    zip_dir(&fixture("twitter-grailbird-2016"), &zip, &["data/js/tweets/"]);
+    zip_dir(
+        &fixture("twitter-grailbird-2016"),
+        &zip,
+        &["data/js/tweets/"],
+    );
     let a = load_one(zip);
     let p = &a.dataset.posts;
     assert_eq!(p.height(), 4);
     let i = row(p, "post_id", "660000000000000002");
     assert_eq!(s(p, "kind", i).as_deref(), Some("reply"));
-    assert_eq!(s(p, "text", i).as_deref(), Some("@grace Happy to help! & thanks"));
+    assert_eq!(
+        s(p, "text", i).as_deref(),
+        Some("@grace Happy to help! & thanks")
+    );
     // "Happy to help! & thanks" is 23 characters.
     assert_eq!(u32_at(p, "text_chars", i), Some(23));
     let link = row(p, "post_id", "660000000000000001");

@@ -65,8 +65,8 @@ impl Archive {
     /// signature; a file named `.zip` that is not one is an error.
     pub fn open(path: &Path, limits: Limits) -> Result<Archive> {
         let label = path.display().to_string();
-        let metadata =
-            std::fs::metadata(path).map_err(|e| Error::archive(&label, format!("cannot open: {e}")))?;
+        let metadata = std::fs::metadata(path)
+            .map_err(|e| Error::archive(&label, format!("cannot open: {e}")))?;
         let (source, raw) = if metadata.is_dir() {
             let (s, r) = FolderSource::open(path).map_err(|p| Error::archive(&label, p))?;
             (Source::Folder(s), r)
@@ -102,11 +102,10 @@ impl Archive {
         self.paths.extend(other.paths);
         self.label = format!("{} + {}", self.label, other.label);
         self.sources.extend(other.sources);
-        self.entries
-            .extend(other.entries.into_iter().map(|mut e| {
-                e.source += offset;
-                e
-            }));
+        self.entries.extend(other.entries.into_iter().map(|mut e| {
+            e.source += offset;
+            e
+        }));
     }
 
     /// The archive as the user named it (parts joined with ` + `), for messages.
@@ -206,8 +205,14 @@ mod tests {
 
     #[test]
     fn names_are_normalized_as_strings_only() {
-        assert_eq!(normalize_name("data/tweets.js").as_deref(), Some("data/tweets.js"));
-        assert_eq!(normalize_name("data\\tweets.js").as_deref(), Some("data/tweets.js"));
+        assert_eq!(
+            normalize_name("data/tweets.js").as_deref(),
+            Some("data/tweets.js")
+        );
+        assert_eq!(
+            normalize_name("data\\tweets.js").as_deref(),
+            Some("data/tweets.js")
+        );
         assert_eq!(normalize_name("/etc/passwd").as_deref(), Some("etc/passwd"));
         assert_eq!(normalize_name("C:\\x\\y.js").as_deref(), Some("x/y.js"));
         assert_eq!(normalize_name("./a/./b").as_deref(), Some("a/b"));

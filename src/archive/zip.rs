@@ -93,7 +93,9 @@ impl ZipSource {
     /// cannot make it read more than the limits allow.
     pub(super) fn read(&self, index: usize, allowed: u64) -> Result<Vec<u8>, String> {
         let mut zip = self.zip.clone();
-        let entry = zip.by_index(index).map_err(|e| format!("cannot read entry: {e}"))?;
+        let entry = zip
+            .by_index(index)
+            .map_err(|e| format!("cannot read entry: {e}"))?;
         let declared = entry.size();
         let mut bytes = Vec::with_capacity(declared.min(allowed).min(1 << 30) as usize);
         entry

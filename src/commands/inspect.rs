@@ -236,7 +236,12 @@ fn render_text(report: &InspectReport) -> String {
         let _ = writeln!(out, "  generation  {}", a.generation);
         let _ = writeln!(out, "  account     {who}");
         let _ = writeln!(out, "  files read");
-        let width = a.files.iter().map(|f| f.entry.chars().count()).max().unwrap_or(0);
+        let width = a
+            .files
+            .iter()
+            .map(|f| f.entry.chars().count())
+            .max()
+            .unwrap_or(0);
         for f in &a.files {
             if let FileStatus::Read { what, rows } = &f.status {
                 let _ = writeln!(out, "    {:<width$}  {rows:>8} {what}", f.entry);
@@ -251,9 +256,17 @@ fn render_text(report: &InspectReport) -> String {
         if !ignored.is_empty() {
             let _ = writeln!(out, "  files ignored");
             for (reason, names) in ignored {
-                let shown = names.iter().take(IGNORED_LISTED).copied().collect::<Vec<_>>();
+                let shown = names
+                    .iter()
+                    .take(IGNORED_LISTED)
+                    .copied()
+                    .collect::<Vec<_>>();
                 let more = names.len().saturating_sub(IGNORED_LISTED);
-                let tail = if more > 0 { format!(" and {more} more") } else { String::new() };
+                let tail = if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                };
                 let _ = writeln!(out, "    {reason}: {}{tail}", shown.join(", "));
             }
         }
@@ -307,7 +320,10 @@ fn render_text(report: &InspectReport) -> String {
         }
     }
     for (account, n) in &report.deleted_since {
-        let _ = writeln!(out, "  {account}: {n} posts deleted since the older archive");
+        let _ = writeln!(
+            out,
+            "  {account}: {n} posts deleted since the older archive"
+        );
     }
     out
 }

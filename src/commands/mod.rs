@@ -14,7 +14,13 @@ fn strict_exit(strict: bool, archives: &[ImportedArchive]) -> Result<i32, Error>
     let unread: Vec<String> = archives
         .iter()
         .filter(|a| a.coverage.unread_total() > 0)
-        .map(|a| format!("{} ({} records or files not read)", a.label, a.coverage.unread_total()))
+        .map(|a| {
+            format!(
+                "{} ({} records or files not read)",
+                a.label,
+                a.coverage.unread_total()
+            )
+        })
         .collect();
     if unread.is_empty() {
         Ok(EXIT_OK)

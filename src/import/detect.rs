@@ -16,7 +16,11 @@ pub fn detect(archive: &Archive) -> Result<(&'static dyn Importer, Detection)> {
         }
     }
     let entries = archive.entries();
-    let mut names: Vec<&str> = entries.iter().take(NAMES_SHOWN).map(|e| e.name.as_str()).collect();
+    let mut names: Vec<&str> = entries
+        .iter()
+        .take(NAMES_SHOWN)
+        .map(|e| e.name.as_str())
+        .collect();
     if entries.is_empty() {
         return Err(Error::archive(
             archive.label(),

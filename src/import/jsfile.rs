@@ -75,7 +75,9 @@ fn locate(err: &serde_json::Error, body: &Body<'_>) -> JsProblem {
         .rsplit_once(" at line ")
         .map(|(m, _)| m.to_string())
         .unwrap_or(message);
-    JsProblem(format!("invalid JSON at line {line}, column {column}: {message}"))
+    JsProblem(format!(
+        "invalid JSON at line {line}, column {column}: {message}"
+    ))
 }
 
 /// Parses a data file whose value is an array, calling `each` for every element in order.
@@ -145,7 +147,10 @@ mod tests {
     #[test]
     fn an_empty_data_type_and_a_trailing_semicolon_are_fine() {
         assert_eq!(for_each_record("window.YTD.like.part0 = []", |_| {}), Ok(0));
-        assert_eq!(for_each_record("window.YTD.like.part0 = [];\n", |_| {}), Ok(0));
+        assert_eq!(
+            for_each_record("window.YTD.like.part0 = [];\n", |_| {}),
+            Ok(0)
+        );
         assert_eq!(for_each_record("[{}]", |_| {}), Ok(1));
     }
 
@@ -153,9 +158,17 @@ mod tests {
     fn a_syntax_error_names_the_line_and_column_of_the_file() {
         let text = "window.YTD.tweets.part0 = [\n  {\"a\": 1},\n  {\"a\": }\n]";
         let err = for_each_record(text, |_| {}).unwrap_err();
-        assert!(err.0.starts_with("invalid JSON at line 3, column 9"), "{}", err.0);
+        assert!(
+            err.0.starts_with("invalid JSON at line 3, column 9"),
+            "{}",
+            err.0
+        );
         let first_line = for_each_record("window.YTD.x.part0 = [ nope ]", |_| {}).unwrap_err();
-        assert!(first_line.0.contains("line 1, column 24"), "{}", first_line.0);
+        assert!(
+            first_line.0.contains("line 1, column 24"),
+            "{}",
+            first_line.0
+        );
     }
 
     #[test]

@@ -61,8 +61,12 @@ pub trait Importer: Sync {
     }
     /// Reads the archive. An entry the analysis needs that cannot be read is an error; a
     /// record that cannot be read is counted in the coverage.
-    fn import(&self, archive: &Archive, detection: &Detection, progress: &Progress)
-    -> Result<Imported>;
+    fn import(
+        &self,
+        archive: &Archive,
+        detection: &Detection,
+        progress: &Progress,
+    ) -> Result<Imported>;
 }
 
 /// Every importer, in the order detection tries them.
@@ -115,10 +119,8 @@ pub fn load(
     let imported = groups
         .into_par_iter()
         .map(|(archive, importer, detection)| {
-            let progress = reporter.bar(
-                detection.platform.as_str(),
-                archive.entries().len() as u64,
-            );
+            let progress =
+                reporter.bar(detection.platform.as_str(), archive.entries().len() as u64);
             let result = importer.import(&archive, &detection, &progress);
             progress.finish();
             let imported = result?;

@@ -14,10 +14,7 @@ pub fn unescape_html(text: &str) -> String {
 
 /// The host of a URL, lower-cased, without `www.`; `None` when it has no host.
 pub fn link_domain(url: &str) -> Option<String> {
-    let rest = url
-        .split_once("://")
-        .map(|(_, r)| r)
-        .unwrap_or(url);
+    let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
     let authority = rest.split(['/', '?', '#']).next()?;
     let host = authority.rsplit('@').next()?;
     let host = host.split(':').next()?.trim().to_ascii_lowercase();
@@ -129,23 +126,44 @@ mod tests {
 
     #[test]
     fn domains_lose_scheme_www_port_and_case() {
-        assert_eq!(link_domain("https://WWW.Example.com:8080/a?b").as_deref(), Some("example.com"));
-        assert_eq!(link_domain("http://blog.example.org").as_deref(), Some("blog.example.org"));
+        assert_eq!(
+            link_domain("https://WWW.Example.com:8080/a?b").as_deref(),
+            Some("example.com")
+        );
+        assert_eq!(
+            link_domain("http://blog.example.org").as_deref(),
+            Some("blog.example.org")
+        );
         assert_eq!(link_domain("not a url"), None);
     }
 
     #[test]
     fn dates_parse_in_twitter_formats() {
         let f = ["%a %b %d %H:%M:%S %z %Y"];
-        assert_eq!(parse_with_offset("Tue Oct 25 12:08:42 +0000 2022", &f), Some(1_666_699_722_000));
-        assert_eq!(parse_iso("2022-09-12T17:38:27.668Z"), Some(1_663_004_307_668));
+        assert_eq!(
+            parse_with_offset("Tue Oct 25 12:08:42 +0000 2022", &f),
+            Some(1_666_699_722_000)
+        );
+        assert_eq!(
+            parse_iso("2022-09-12T17:38:27.668Z"),
+            Some(1_663_004_307_668)
+        );
         assert_eq!(parse_with_offset("yesterday", &f), None);
     }
 
     #[test]
     fn scanners_find_tags_and_handles_not_emails() {
-        assert_eq!(scan_hashtags("#Rust and #rust, #2024 x#no #Café"), vec!["rust", "café"]);
-        assert_eq!(scan_mentions("@ada hi mail@example.com @bob_2!"), vec!["ada", "bob_2"]);
-        assert_eq!(scan_links("see https://t.co/abc, and http://x.y)"), vec!["https://t.co/abc", "http://x.y"]);
+        assert_eq!(
+            scan_hashtags("#Rust and #rust, #2024 x#no #Café"),
+            vec!["rust", "café"]
+        );
+        assert_eq!(
+            scan_mentions("@ada hi mail@example.com @bob_2!"),
+            vec!["ada", "bob_2"]
+        );
+        assert_eq!(
+            scan_links("see https://t.co/abc, and http://x.y)"),
+            vec!["https://t.co/abc", "http://x.y"]
+        );
     }
 }

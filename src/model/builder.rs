@@ -79,8 +79,14 @@ pub fn interactions(rows: &[InteractionRow]) -> PolarsResult<DataFrame> {
             times("at", rows.iter().map(|r| r.at)),
             strs("direction", rows.iter().map(|r| r.direction.as_str())),
             strs("kind", rows.iter().map(|r| r.kind.as_str())),
-            opt_strs("counterpart_id", rows.iter().map(|r| r.counterpart_id.as_deref())),
-            opt_strs("counterpart_name", rows.iter().map(|r| r.counterpart_name.as_deref())),
+            opt_strs(
+                "counterpart_id",
+                rows.iter().map(|r| r.counterpart_id.as_deref()),
+            ),
+            opt_strs(
+                "counterpart_name",
+                rows.iter().map(|r| r.counterpart_name.as_deref()),
+            ),
             opt_strs("post_id", rows.iter().map(|r| r.post_id.as_deref())),
         ],
         schema::INTERACTIONS,
@@ -93,7 +99,10 @@ pub fn connections(rows: &[ConnectionRow]) -> PolarsResult<DataFrame> {
         rows.len(),
         vec![
             strs("platform", rows.iter().map(|r| r.platform.as_str())),
-            strs("counterpart_id", rows.iter().map(|r| r.counterpart_id.as_str())),
+            strs(
+                "counterpart_id",
+                rows.iter().map(|r| r.counterpart_id.as_str()),
+            ),
             opt_strs("name", rows.iter().map(|r| r.name.as_deref())),
             opt_strs("handle", rows.iter().map(|r| r.handle.as_deref())),
             opt_strs("company", rows.iter().map(|r| r.company.as_deref())),
@@ -111,7 +120,10 @@ pub fn messages(rows: &[MessageRow]) -> PolarsResult<DataFrame> {
         rows.len(),
         vec![
             strs("platform", rows.iter().map(|r| r.platform.as_str())),
-            strs("conversation_id", rows.iter().map(|r| r.conversation_id.as_str())),
+            strs(
+                "conversation_id",
+                rows.iter().map(|r| r.conversation_id.as_str()),
+            ),
             strs("message_id", rows.iter().map(|r| r.message_id.as_str())),
             times("at", rows.iter().map(|r| Some(r.at))),
             strs("sender_id", rows.iter().map(|r| r.sender_id.as_str())),
@@ -135,7 +147,10 @@ pub fn accounts(rows: &[AccountRow]) -> PolarsResult<DataFrame> {
             strs("platform", rows.iter().map(|r| r.platform.as_str())),
             strs("account_id", rows.iter().map(|r| r.account_id.as_str())),
             opt_strs("handle", rows.iter().map(|r| r.handle.as_deref())),
-            opt_strs("display_name", rows.iter().map(|r| r.display_name.as_deref())),
+            opt_strs(
+                "display_name",
+                rows.iter().map(|r| r.display_name.as_deref()),
+            ),
             times("created_at", rows.iter().map(|r| r.created_at)),
             opt_u64s("followers", rows.iter().map(|r| r.followers)),
             opt_u64s("following", rows.iter().map(|r| r.following)),

@@ -80,7 +80,10 @@ pub fn read(dir: &Path) -> PolarsResult<Dataset> {
                 if column.name == "platform" {
                     columns.push(Column::new_scalar(
                         "platform".into(),
-                        Scalar::new(DataType::String, AnyValue::StringOwned(platform.clone().into())),
+                        Scalar::new(
+                            DataType::String,
+                            AnyValue::StringOwned(platform.clone().into()),
+                        ),
                         height,
                     ));
                 } else {
@@ -135,7 +138,9 @@ fn sorted_dir(dir: &Path) -> PolarsResult<Vec<PathBuf>> {
 
 fn hive_value(dir: &Path, key: &str) -> Option<String> {
     let name = dir.file_name()?.to_str()?;
-    name.strip_prefix(key)?.strip_prefix('=').map(str::to_string)
+    name.strip_prefix(key)?
+        .strip_prefix('=')
+        .map(str::to_string)
 }
 
 /// Whether `dir` looks like the output of `rapport import`.

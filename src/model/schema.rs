@@ -27,9 +27,7 @@ impl ColumnType {
     pub fn dtype(self) -> DataType {
         match self {
             ColumnType::Str => DataType::String,
-            ColumnType::Datetime => {
-                DataType::Datetime(TimeUnit::Milliseconds, Some(TimeZone::UTC))
-            }
+            ColumnType::Datetime => DataType::Datetime(TimeUnit::Milliseconds, Some(TimeZone::UTC)),
             ColumnType::U32 => DataType::UInt32,
             ColumnType::U64 => DataType::UInt64,
             ColumnType::Bool => DataType::Boolean,
@@ -150,7 +148,11 @@ pub fn schema(columns: &[ColumnSpec]) -> Schema {
 /// Checks that a frame has exactly these columns, in this order, with these dtypes, and
 /// no null in a column that may not hold one. Returns what differs.
 pub fn check(frame: &DataFrame, columns: &[ColumnSpec]) -> Result<(), String> {
-    let names: Vec<&str> = frame.get_column_names().iter().map(|n| n.as_str()).collect();
+    let names: Vec<&str> = frame
+        .get_column_names()
+        .iter()
+        .map(|n| n.as_str())
+        .collect();
     let expected: Vec<&str> = columns.iter().map(|c| c.name).collect();
     if names != expected {
         return Err(format!("columns {names:?}, expected {expected:?}"));

@@ -12,7 +12,9 @@ use rapport::progress::Reporter;
 
 /// The path of a fixture folder or file.
 pub fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(name)
 }
 
 /// A fresh temporary directory, removed when dropped.

@@ -63,7 +63,9 @@ pub fn parse(
         let row = match row {
             Ok(row) => row,
             Err(e) => {
-                problems.skip("rows that are not valid CSV", || format!("row {}: {e}", n + 2));
+                problems.skip("rows that are not valid CSV", || {
+                    format!("row {}: {e}", n + 2)
+                });
                 continue;
             }
         };

@@ -65,7 +65,11 @@ pub fn parse(element: &Value, group: bool, problems: &mut RecordProblems) -> Opt
     }
     let mut messages = Vec::new();
     for event in fields::array(conversation, "messages") {
-        for key in ["joinConversation", "participantsJoin", "participantsSnapshot"] {
+        for key in [
+            "joinConversation",
+            "participantsJoin",
+            "participantsSnapshot",
+        ] {
             if let Some(e) = event.get(key) {
                 for list in ["participantsSnapshot", "userIds"] {
                     people.extend(fields::array(e, list).iter().filter_map(|v| match v {
@@ -120,14 +124,19 @@ pub fn parse(element: &Value, group: bool, problems: &mut RecordProblems) -> Opt
 /// no account file to say it.
 pub fn guess_owner(conversations: &[Conversation]) -> Option<String> {
     let mut common: Option<BTreeSet<String>> = None;
-    for c in conversations.iter().filter(|c| !c.group && c.people.len() == 2) {
+    for c in conversations
+        .iter()
+        .filter(|c| !c.group && c.people.len() == 2)
+    {
         common = Some(match common {
             None => c.people.clone(),
             Some(set) => set.intersection(&c.people).cloned().collect(),
         });
     }
     let common = common?;
-    (common.len() == 1).then(|| common.into_iter().next()).flatten()
+    (common.len() == 1)
+        .then(|| common.into_iter().next())
+        .flatten()
 }
 
 /// Pushes the `messages` rows of a conversation, and for a two-person conversation one
@@ -162,7 +171,10 @@ pub fn convert(
             continue;
         }
         let counterpart = if from_owner {
-            m.recipient.clone().filter(|r| Some(r.as_str()) != owner).or_else(|| other.clone())
+            m.recipient
+                .clone()
+                .filter(|r| Some(r.as_str()) != owner)
+                .or_else(|| other.clone())
         } else {
             Some(m.sender.clone())
         };

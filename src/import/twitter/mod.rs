@@ -20,8 +20,7 @@ use super::{Detection, Imported, Importer};
 use crate::archive::{Archive, Entry};
 use crate::error::{Error, Result};
 use crate::model::{
-    AccountRow, ConnectionRow, Direction, InteractionKind, InteractionRow, Platform, Relation,
-    Rows,
+    AccountRow, ConnectionRow, Direction, InteractionKind, InteractionRow, Platform, Relation, Rows,
 };
 use crate::progress::Progress;
 use social::AccountInfo;
@@ -177,85 +176,88 @@ struct ParsedFile {
     problems: RecordProblems,
 }
 
+/// Parses every record of a `window.YTD` file with `parse`; returns what it kept and how
+/// many records the file held.
+fn records<T>(
+    text: &str,
+    problems: &mut RecordProblems,
+    mut parse: impl FnMut(&serde_json::Value, &mut RecordProblems) -> Option<T>,
+) -> Result<(Vec<T>, u64), String> {
+    let mut out = Vec::new();
+    let n = jsfile::for_each_record(text, |v| out.extend(parse(&v, problems))).map_err(|e| e.0)?;
+    Ok((out, n as u64))
+}
+
 fn parse_entry(archive: &Archive, entry: &Entry, kind: FileKind) -> Result<ParsedFile, String> {
     let text = archive.read_text(entry).map_err(|e| match e {
         Error::Entry { problem, .. } => problem,
         other => other.to_string(),
     })?;
     let mut problems = RecordProblems::default();
-    let mut rows = 0u64;
-    let js = |text: &str, problems: &mut RecordProblems, mut f: Box<dyn FnMut(&serde_json::Value, &mut RecordProblems) + '_>| {
-        jsfile::for_each_record(text, |v| f(&v, problems)).map_err(|e| e.0)
-    };
-    let content = match kind {
+    let p = &mut problems;
+    let (content, rows) = match kind {
         FileKind::Tweets | FileKind::GrailbirdMonth => {
-            let mut out = Vec::new();
-            let n = js(&text, &mut problems, Box::new(|v, p| out.extend(tweets_json::parse(v, p))))?;
-            rows = n as u64;
-            Parsed::Tweets(out)
+            let (tweets, n) = records(&text, p, tweets_json::parse)?;
+            (Parsed::Tweets(tweets), n)
         }
         FileKind::TweetsCsv => {
-            let out = tweets_csv::parse(&text, &mut problems)?;
-            rows = out.len() as u64 + problems.skipped;
-            Parsed::Tweets(out)
+            let tweets = tweets_csv::parse(&text, p)?;
+            let n = tweets.len() as u64 + p.skipped;
+            (Parsed::Tweets(tweets), n)
         }
         FileKind::Notes => {
-            let mut out = Vec::new();
-            rows = js(&text, &mut problems, Box::new(|v, p| out.extend(notes::parse(v, p))))? as u64;
-            Parsed::Notes(out)
+            let (notes, n) = records(&text, p, notes::parse)?;
+            (Parsed::Notes(notes), n)
         }
         FileKind::Deleted => {
-            let mut out = Vec::new();
-            rows = js(&text, &mut problems, Box::new(|v, _| {
-                let t = super::fields::unwrap(v, "tweet");
-                out.extend(super::fields::id(t, &["id_str", "id"]));
-            }))? as u64;
-            Parsed::Deleted(out)
+            let (ids, n) = records(&text, p, |v, _| {
+                super::fields::id(super::fields::unwrap(v, "tweet"), &["id_str", "id"])
+            })?;
+            (Parsed::Deleted(ids), n)
         }
         FileKind::Likes => {
-            let mut out = Vec::new();
-            rows = js(&text, &mut problems, Box::new(|v, p| out.extend(social::like(v, p))))? as u64;
-            Parsed::Likes(out)
+            let (ids, n) = records(&text, p, social::like)?;
+            (Parsed::Likes(ids), n)
         }
         FileKind::Followers | FileKind::Following => {
-            let key = if kind == FileKind::Followers { "follower" } else { "following" };
-            let mut out = Vec::new();
-            rows = js(&text, &mut problems, Box::new(|v, p| out.extend(social::follow(v, key, p))))?
-                as u64;
-            Parsed::Follows(out)
+            let key = if kind == FileKind::Followers {
+                "follower"
+            } else {
+                "following"
+            };
+            let (ids, n) = records(&text, p, |v, p| social::follow(v, key, p))?;
+            (Parsed::Follows(ids), n)
         }
         FileKind::Dms | FileKind::GroupDms => {
             let group = kind == FileKind::GroupDms;
-            let mut out = Vec::new();
-            rows = js(&text, &mut problems, Box::new(|v, p| out.extend(dms::parse(v, group, p))))?
-                as u64;
-            Parsed::Conversations(out)
+            let (conversations, n) = records(&text, p, |v, p| dms::parse(v, group, p))?;
+            (Parsed::Conversations(conversations), n)
         }
         FileKind::Account => {
-            let mut info = AccountInfo::default();
-            rows = js(&text, &mut problems, Box::new(|v, _| {
-                info = std::mem::take(&mut info).or(social::account(v));
-            }))? as u64;
-            Parsed::Account(info)
+            let (infos, n) = records(&text, p, |v, _| Some(social::account(v)))?;
+            let info = infos
+                .into_iter()
+                .fold(AccountInfo::default(), AccountInfo::or);
+            (Parsed::Account(info), n)
         }
         FileKind::Manifest => {
-            rows = 1;
-            Parsed::Account(social::manifest(&jsfile::parse_value(&text).map_err(|e| e.0)?))
+            let value = jsfile::parse_value(&text).map_err(|e| e.0)?;
+            (Parsed::Account(social::manifest(&value)), 1)
         }
         FileKind::UserDetails => {
-            rows = 1;
-            Parsed::Account(social::user_details(&jsfile::parse_value(&text).map_err(|e| e.0)?))
+            let value = jsfile::parse_value(&text).map_err(|e| e.0)?;
+            (Parsed::Account(social::user_details(&value)), 1)
         }
         FileKind::Profile => {
-            rows = js(&text, &mut problems, Box::new(|_, _| {}))? as u64;
-            Parsed::Nothing
+            let (_, n) = records(&text, p, |_, _| None::<()>)?;
+            (Parsed::Nothing, n)
         }
         FileKind::Analytics => {
-            let metrics = analytics_csv::parse(&text, &mut problems)?;
-            rows = metrics.len() as u64;
-            Parsed::Analytics(metrics)
+            let metrics = analytics_csv::parse(&text, p)?;
+            let n = metrics.len() as u64;
+            (Parsed::Analytics(metrics), n)
         }
-        FileKind::Ignore(_) => Parsed::Nothing,
+        FileKind::Ignore(_) => (Parsed::Nothing, 0),
     };
     Ok(ParsedFile {
         content,
@@ -365,13 +367,14 @@ impl Importer for TwitterImporter {
                 .filter(|(_, k)| !matches!(k, FileKind::Ignore(_)))
                 .map(|(_, k)| *k),
         );
-        Ok(assemble(gathered, detection, archive, &mut coverage))
-            .map(|(rows, account_id, as_of)| Imported {
+        Ok(assemble(gathered, detection, archive, &mut coverage)).map(
+            |(rows, account_id, as_of)| Imported {
                 rows,
                 coverage,
                 account_id,
                 as_of,
-            })
+            },
+        )
     }
 }
 
@@ -452,7 +455,11 @@ fn assemble(
     if g.seen.contains(&FileKind::Deleted) {
         coverage.count("deleted tweets (not in posts)", deleted.len() as u64);
     }
-    g.tweets.sort_by(|a, b| a.created_at.cmp(&b.created_at).then_with(|| a.id.cmp(&b.id)));
+    g.tweets.sort_by(|a, b| {
+        a.created_at
+            .cmp(&b.created_at)
+            .then_with(|| a.id.cmp(&b.id))
+    });
     let mut seen_ids: HashSet<String> = HashSet::new();
     let before = g.tweets.len();
     g.tweets
@@ -474,21 +481,27 @@ fn assemble(
     }
     join_analytics(&mut rows, &g.analytics, coverage);
 
-    rows.interactions.extend(g.likes.iter().map(|id| InteractionRow {
-        platform: Platform::Twitter,
-        at: None,
-        direction: Direction::Outbound,
-        kind: InteractionKind::Like,
-        counterpart_id: None,
-        counterpart_name: None,
-        post_id: Some(id.clone()),
-    }));
+    rows.interactions
+        .extend(g.likes.iter().map(|id| InteractionRow {
+            platform: Platform::Twitter,
+            at: None,
+            direction: Direction::Outbound,
+            kind: InteractionKind::Like,
+            counterpart_id: None,
+            counterpart_name: None,
+            post_id: Some(id.clone()),
+        }));
 
     rows.connections = connections(&g.followers, &g.following, &directory);
 
     g.conversations.sort_by(|a, b| a.id.cmp(&b.id));
     for c in &g.conversations {
-        dms::convert(c, owner_id.as_deref(), &mut rows.messages, &mut rows.interactions);
+        dms::convert(
+            c,
+            owner_id.as_deref(),
+            &mut rows.messages,
+            &mut rows.interactions,
+        );
     }
 
     let last_activity = rows
@@ -517,7 +530,11 @@ fn assemble(
                 .into(),
         );
     }
-    if rows.interactions.iter().any(|i| i.kind == InteractionKind::Like) {
+    if rows
+        .interactions
+        .iter()
+        .any(|i| i.kind == InteractionKind::Like)
+    {
         coverage.notes.push(
             "likes carry neither a time nor the liked tweet's author: they count as outbound \
              interactions with no counterpart"
@@ -532,9 +549,13 @@ fn count_unique(ids: &[String]) -> u64 {
 }
 
 fn warn_missing(g: &Gathered, grailbird: bool, coverage: &mut Coverage) {
-    let tweets_read = [FileKind::Tweets, FileKind::GrailbirdMonth, FileKind::TweetsCsv]
-        .iter()
-        .any(|k| g.seen.contains(k));
+    let tweets_read = [
+        FileKind::Tweets,
+        FileKind::GrailbirdMonth,
+        FileKind::TweetsCsv,
+    ]
+    .iter()
+    .any(|k| g.seen.contains(k));
     if !tweets_read {
         coverage
             .warnings
@@ -552,7 +573,11 @@ fn warn_missing(g: &Gathered, grailbird: bool, coverage: &mut Coverage) {
         ),
         (FileKind::Followers, "follower.js", "followers are unknown"),
         (FileKind::Following, "following.js", "following is unknown"),
-        (FileKind::Account, "account.js", "the account comes from the manifest, if any"),
+        (
+            FileKind::Account,
+            "account.js",
+            "the account comes from the manifest, if any",
+        ),
     ];
     for (kind, file, consequence) in expected {
         if !g.seen.contains(&kind) {
@@ -638,7 +663,10 @@ mod tests {
     #[test]
     fn part_files_and_old_names_are_recognised() {
         assert_eq!(strip_part("tweets-part12"), "tweets");
-        assert_eq!(strip_part("direct-messages-group-part1"), "direct-messages-group");
+        assert_eq!(
+            strip_part("direct-messages-group-part1"),
+            "direct-messages-group"
+        );
         assert_eq!(strip_part("tweets-party"), "tweets-party");
         assert!(is_grailbird_month("data/js/tweets/2014_02.js"));
         assert!(is_grailbird_month("archive/data/js/tweets/2009_11.js"));

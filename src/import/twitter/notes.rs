@@ -28,7 +28,10 @@ pub fn parse(element: &Value, problems: &mut RecordProblems) -> Option<Note> {
     let raw_date = fields::text(note, "createdAt").unwrap_or_default();
     let Some(at) = parse_iso(&raw_date) else {
         problems.skip("notes with an unparseable createdAt", || {
-            format!("note {}: createdAt {raw_date:?}", fields::text(note, "noteTweetId").unwrap_or_default())
+            format!(
+                "note {}: createdAt {raw_date:?}",
+                fields::text(note, "noteTweetId").unwrap_or_default()
+            )
         });
         return None;
     };

@@ -12,7 +12,9 @@ pub fn like(element: &Value, problems: &mut RecordProblems) -> Option<String> {
     let like = fields::unwrap(element, "like");
     let id = fields::id(like, &["tweetId", "tweet_id"]);
     if id.is_none() {
-        problems.skip("likes without a tweetId", || "a like with no tweetId".to_string());
+        problems.skip("likes without a tweetId", || {
+            "a like with no tweetId".to_string()
+        });
     }
     id
 }

@@ -166,7 +166,8 @@ fn quoted(record: &TweetRecord) -> Option<(&Link, String)> {
 
 /// Whether a link is Twitter's own "read the rest" link of a long post.
 fn is_note_link(link: &Link) -> bool {
-    link.expanded.contains("twitter.com/i/web/status/") || link.expanded.contains("x.com/i/web/status/")
+    link.expanded.contains("twitter.com/i/web/status/")
+        || link.expanded.contains("x.com/i/web/status/")
 }
 
 /// The kind of a tweet.
@@ -398,7 +399,11 @@ fn find_person(record: &TweetRecord, handle: &str) -> Person {
     record
         .mentions
         .iter()
-        .find(|m| m.handle.as_deref().is_some_and(|h| h.eq_ignore_ascii_case(handle)))
+        .find(|m| {
+            m.handle
+                .as_deref()
+                .is_some_and(|h| h.eq_ignore_ascii_case(handle))
+        })
         .cloned()
         .unwrap_or_else(|| Person {
             id: None,
@@ -411,12 +416,18 @@ fn find_person(record: &TweetRecord, handle: &str) -> Person {
 fn enrich(record: &TweetRecord, target: &Person) -> Person {
     let mention = record.mentions.iter().find(|m| same_person(m, target));
     Person {
-        id: target.id.clone().or_else(|| mention.and_then(|m| m.id.clone())),
+        id: target
+            .id
+            .clone()
+            .or_else(|| mention.and_then(|m| m.id.clone())),
         handle: target
             .handle
             .clone()
             .or_else(|| mention.and_then(|m| m.handle.clone())),
-        name: target.name.clone().or_else(|| mention.and_then(|m| m.name.clone())),
+        name: target
+            .name
+            .clone()
+            .or_else(|| mention.and_then(|m| m.name.clone())),
     }
 }
 

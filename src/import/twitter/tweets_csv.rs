@@ -5,7 +5,9 @@ use std::collections::HashMap;
 
 use super::tweet::{Link, MediaType, Person, TweetRecord};
 use crate::import::coverage::RecordProblems;
-use crate::import::text::{parse_with_offset, scan_hashtags, scan_links, scan_mentions, unescape_html};
+use crate::import::text::{
+    parse_with_offset, scan_hashtags, scan_links, scan_mentions, unescape_html,
+};
 
 const REQUIRED: [&str; 3] = ["tweet_id", "timestamp", "text"];
 
@@ -48,7 +50,9 @@ pub fn parse(text: &str, problems: &mut RecordProblems) -> Result<Vec<TweetRecor
                 .filter(|v| !v.is_empty())
         };
         let Some(id) = get("tweet_id") else {
-            problems.skip("rows without a tweet_id", || format!("row {}", row_number + 2));
+            problems.skip("rows without a tweet_id", || {
+                format!("row {}", row_number + 2)
+            });
             continue;
         };
         let raw_date = get("timestamp").unwrap_or("");
@@ -83,7 +87,11 @@ fn record(
 ) -> TweetRecord {
     let handles = scan_mentions(&text);
     let mut expanded: Vec<&str> = Vec::new();
-    for url in expanded_urls.split(',').map(str::trim).filter(|u| !u.is_empty()) {
+    for url in expanded_urls
+        .split(',')
+        .map(str::trim)
+        .filter(|u| !u.is_empty())
+    {
         if !expanded.contains(&url) {
             expanded.push(url);
         }
@@ -92,7 +100,11 @@ fn record(
     let mut links = Vec::new();
     let mut media = Vec::new();
     for (i, short) in shorts.iter().enumerate() {
-        let target = expanded.get(i).copied().unwrap_or(short.as_str()).to_string();
+        let target = expanded
+            .get(i)
+            .copied()
+            .unwrap_or(short.as_str())
+            .to_string();
         let kind = if target.contains("/photo/") {
             Some(MediaType::Photo)
         } else if target.contains("/video/") {
@@ -111,14 +123,15 @@ fn record(
     let first_handle = handles.first().cloned();
     let retweet_of = retweet_user.map(|user| Person {
         id: Some(user.to_string()),
-        handle: text
-            .strip_prefix("RT @")
-            .and(first_handle.clone()),
+        handle: text.strip_prefix("RT @").and(first_handle.clone()),
         name: None,
     });
     let reply_to = reply_user.map(|user| Person {
         id: Some(user.to_string()),
-        handle: text.starts_with('@').then(|| first_handle.clone()).flatten(),
+        handle: text
+            .starts_with('@')
+            .then(|| first_handle.clone())
+            .flatten(),
         name: None,
     });
     TweetRecord {
@@ -158,7 +171,10 @@ mod tests {
         let rows = parse(csv, &mut p).unwrap();
         assert_eq!(rows.len(), 1);
         let rt = rows[0].retweet_of.as_ref().unwrap();
-        assert_eq!((rt.id.as_deref(), rt.handle.as_deref()), (Some("42"), Some("ada")));
+        assert_eq!(
+            (rt.id.as_deref(), rt.handle.as_deref()),
+            (Some("42"), Some("ada"))
+        );
         assert_eq!(rows[0].hashtags, vec!["rust"]);
         assert_eq!(p.skipped, 1);
     }

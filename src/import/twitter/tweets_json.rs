@@ -22,7 +22,9 @@ pub fn parse(element: &Value, problems: &mut RecordProblems) -> Option<TweetReco
         return None;
     }
     let Some(id) = fields::id(tweet, &["id_str", "id"]) else {
-        problems.skip("tweets without an id", || "a tweet with no id_str".to_string());
+        problems.skip("tweets without an id", || {
+            "a tweet with no id_str".to_string()
+        });
         return None;
     };
     let raw_date = fields::text(tweet, "created_at").unwrap_or_default();
@@ -99,7 +101,10 @@ pub fn parse(element: &Value, problems: &mut RecordProblems) -> Option<TweetReco
 
     Some(TweetRecord {
         text: unescape_html(&fields::text_any(tweet, &["full_text", "text"]).unwrap_or_default()),
-        reply_to_status: fields::id(tweet, &["in_reply_to_status_id_str", "in_reply_to_status_id"]),
+        reply_to_status: fields::id(
+            tweet,
+            &["in_reply_to_status_id_str", "in_reply_to_status_id"],
+        ),
         reply_to,
         retweet_of,
         mentions,
