@@ -157,12 +157,12 @@ impl Archive {
     /// Reads one entry as text: UTF-8, with a byte order mark removed and invalid bytes
     /// replaced (an archive that mixes encodings still reads).
     pub fn read_text(&self, entry: &Entry) -> Result<String> {
-        let bytes = self.read(entry)?;
-        let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-        Ok(match std::str::from_utf8(body) {
-            Ok(text) => text.to_string(),
-            Err(_) => String::from_utf8_lossy(body).into_owned(),
-        })
+        let mut bytes = self.read(entry)?;
+        if bytes.starts_with(b"\xEF\xBB\xBF") {
+            bytes.drain(..3);
+        }
+        Ok(String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
     }
 }
 

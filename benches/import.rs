@@ -1,0 +1,54 @@
+//! Criterion benchmarks of the import stage on a generated archive: the whole `load` (open,
+//! detect, parse in parallel, build the dataframes) and the JSON record parser alone.
+
+#[path = "support/synth.rs"]
+mod synth;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use rapport::import::{LoadOptions, load};
+use rapport::progress::Reporter;
+
+fn import(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let zip = dir.path().join("twitter.zip");
+    let sizes = synth::Sizes {
+        tweets: 20_000,
+        dms: 20_000,
+        likes: 10_000,
+        followers: 2_000,
+    };
+    synth::write_zip(&zip, sizes).expect("generated archive");
+    let mut group = c.benchmark_group("import");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements((sizes.tweets + sizes.dms) as u64));
+    group.bench_function("load 20k tweets + 20k DMs (zip)", |b| {
+        b.iter(|| {
+            let archives = load(
+                std::slice::from_ref(&zip),
+                LoadOptions::default(),
+                &Reporter::silent(),
+            )
+            .expect("loads");
+            assert_eq!(archives[0].dataset.posts.height(), sizes.tweets);
+        })
+    });
+    let tweets = synth::files(sizes)
+        .into_iter()
+        .find(|(name, _)| name == "data/tweets.js")
+        .map(|(_, text)| text)
+        .expect("tweets.js");
+    group.throughput(Throughput::Bytes(tweets.len() as u64));
+    group.bench_function("stream tweets.js records", |b| {
+        b.iter(|| {
+            let n = rapport::import::jsfile::for_each_record(&tweets, |v| {
+                std::hint::black_box(v);
+            })
+            .expect("parses");
+            assert_eq!(n, sizes.tweets);
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, import);
+criterion_main!(benches);

@@ -1,0 +1,257 @@
+//! A deterministic generator of large Twitter/X archives (2020+ layout), for benchmarks and
+//! timed runs. Shared by `benches/import.rs` and `examples/gen_archive.rs`.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::Path;
+
+/// Sizes of the archive to generate.
+#[derive(Debug, Clone, Copy)]
+pub struct Sizes {
+    pub tweets: usize,
+    pub dms: usize,
+    pub likes: usize,
+    pub followers: usize,
+}
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        // xorshift64*: fast, deterministic, good enough for test data.
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+}
+
+const WORDS: &[&str] = &[
+    "relationship",
+    "network",
+    "engage",
+    "reply",
+    "thanks",
+    "great",
+    "idea",
+    "share",
+    "community",
+    "growth",
+    "content",
+    "post",
+    "follow",
+    "connect",
+    "learn",
+    "launch",
+    "team",
+    "hiring",
+    "event",
+    "talk",
+    "data",
+    "rust",
+    "coffee",
+    "meet",
+    "question",
+    "answer",
+    "help",
+];
+const TAGS: &[&str] = &[
+    "rust",
+    "data",
+    "community",
+    "hiring",
+    "opensource",
+    "design",
+];
+const DOMAINS: &[&str] = &[
+    "github.com",
+    "example.org",
+    "blog.example.com",
+    "youtube.com",
+];
+const DAYS: &[&str] = &["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const MONTHS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+fn words(rng: &mut Rng, n: usize) -> String {
+    (0..n)
+        .map(|_| WORDS[rng.below(WORDS.len() as u64) as usize])
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Seconds since the epoch of 2019-01-01, plus up to six years.
+fn when(rng: &mut Rng) -> i64 {
+    1_546_300_800 + rng.below(6 * 365 * 86_400) as i64
+}
+
+fn tweet_date(secs: i64) -> String {
+    let t = chrono::DateTime::from_timestamp(secs, 0).unwrap_or_default();
+    use chrono::Datelike;
+    format!(
+        "{} {} {} +0000 {}",
+        DAYS[t.weekday().num_days_from_monday() as usize],
+        MONTHS[t.month0() as usize],
+        t.format("%d %H:%M:%S"),
+        t.year()
+    )
+}
+
+/// The archive's files as (name, content).
+pub fn files(sizes: Sizes) -> Vec<(String, String)> {
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let people = sizes.followers.max(50);
+    let mut tweets = String::from("window.YTD.tweets.part0 = [");
+    for i in 0..sizes.tweets {
+        let id = 1_100_000_000_000_000_000u64 + i as u64 * 7919;
+        let n = 3 + rng.below(30) as usize;
+        let mut text = words(&mut rng, n);
+        let tag = TAGS[rng.below(TAGS.len() as u64) as usize];
+        let person = 2_000_000 + rng.below(people as u64);
+        write!(text, " #{tag} @user{person}").ok();
+        let mut urls = String::new();
+        if rng.below(5) == 0 {
+            let d = DOMAINS[rng.below(DOMAINS.len() as u64) as usize];
+            write!(text, " https://t.co/x{i}").ok();
+            urls = format!(
+                r#"{{"url":"https://t.co/x{i}","expanded_url":"https://{d}/p/{i}","display_url":"{d}/p/{i}","indices":["0","23"]}}"#
+            );
+        }
+        let kind = rng.below(100);
+        let mut reply = String::new();
+        if kind < 15 {
+            let to = 2_000_000 + rng.below(people as u64);
+            text = format!("@user{to} {text}");
+            reply = format!(
+                r#","in_reply_to_status_id_str":"{}","in_reply_to_user_id_str":"{to}","in_reply_to_screen_name":"user{to}""#,
+                rng.next() % 1_000_000_000_000_000_000
+            );
+        } else if kind < 25 {
+            text = format!("RT @user{person}: {text}");
+        }
+        let media = if rng.below(7) == 0 {
+            r#","extended_entities":{"media":[{"type":"photo","url":"https://t.co/m","media_url_https":"https://pbs.twimg.com/media/x.jpg"}]}"#
+        } else {
+            ""
+        };
+        if i > 0 {
+            tweets.push(',');
+        }
+        write!(
+            tweets,
+            r#"{{"tweet":{{"retweeted":false,"source":"web","entities":{{"hashtags":[{{"text":"{tag}","indices":["0","1"]}}],"symbols":[],"user_mentions":[{{"name":"User {person}","screen_name":"user{person}","indices":["0","1"],"id_str":"{person}","id":"{person}"}}],"urls":[{urls}]}},"display_text_range":["0","100"],"favorite_count":"{}","id_str":"{id}","truncated":false,"retweet_count":"{}","id":"{id}","created_at":"{}","favorited":false,"full_text":"{text}","lang":"en"{reply}{media}}}}}"#,
+            rng.below(50),
+            rng.below(10),
+            tweet_date(when(&mut rng)),
+        )
+        .ok();
+    }
+    tweets.push(']');
+
+    let mut likes = String::from("window.YTD.like.part0 = [");
+    for i in 0..sizes.likes {
+        if i > 0 {
+            likes.push(',');
+        }
+        write!(likes, r#"{{"like":{{"tweetId":"{}","fullText":"liked text","expandedUrl":"https://twitter.com/i/web/status/1"}}}}"#, 1_200_000_000_000_000_000u64 + i as u64).ok();
+    }
+    likes.push(']');
+
+    let follows = |key: &str, n: usize| {
+        let mut s = format!("window.YTD.{key}.part0 = [");
+        for i in 0..n {
+            if i > 0 {
+                s.push(',');
+            }
+            let id = 2_000_000 + i;
+            write!(s, r#"{{"{key}":{{"accountId":"{id}","userLink":"https://twitter.com/intent/user?user_id={id}"}}}}"#).ok();
+        }
+        s.push(']');
+        s
+    };
+
+    let owner = 1_000_001u64;
+    let mut conversations: Vec<Vec<String>> = vec![Vec::new(); 200];
+    for i in 0..sizes.dms {
+        let c = rng.below(200) as usize;
+        let other = 2_000_000 + c as u64;
+        let (from, to) = if rng.below(2) == 0 {
+            (owner, other)
+        } else {
+            (other, owner)
+        };
+        let t = chrono::DateTime::from_timestamp(when(&mut rng), 0).unwrap_or_default();
+        let n = 2 + rng.below(25) as usize;
+        let body = words(&mut rng, n);
+        conversations[c].push(format!(
+            r#"{{"messageCreate":{{"recipientId":"{to}","reactions":[],"urls":[],"text":"{body}","mediaUrls":[],"senderId":"{from}","id":"{}","createdAt":"{}"}}}}"#,
+            1_300_000_000_000_000_000u64 + i as u64,
+            t.format("%Y-%m-%dT%H:%M:%S%.3fZ")
+        ));
+    }
+    let mut dms = String::from("window.YTD.direct_messages.part0 = [");
+    let mut first = true;
+    for (c, messages) in conversations.iter().enumerate() {
+        if messages.is_empty() {
+            continue;
+        }
+        if !first {
+            dms.push(',');
+        }
+        first = false;
+        write!(
+            dms,
+            r#"{{"dmConversation":{{"conversationId":"{owner}-{}","messages":[{}]}}}}"#,
+            2_000_000 + c,
+            messages.join(",")
+        )
+        .ok();
+    }
+    dms.push(']');
+
+    vec![
+        ("data/tweets.js".into(), tweets),
+        ("data/like.js".into(), likes),
+        (
+            "data/follower.js".into(),
+            follows("follower", sizes.followers),
+        ),
+        (
+            "data/following.js".into(),
+            follows("following", sizes.followers / 2),
+        ),
+        ("data/direct-messages.js".into(), dms),
+        (
+            "data/account.js".into(),
+            format!(
+                r#"window.YTD.account.part0 = [{{"account":{{"username":"owner","accountId":"{owner}","createdAt":"2010-05-01T10:00:00.000Z","accountDisplayName":"Owner"}}}}]"#
+            ),
+        ),
+        (
+            "data/manifest.js".into(),
+            format!(
+                r#"window.__THAR_CONFIG = {{"userInfo":{{"accountId":"{owner}","userName":"owner","displayName":"Owner"}}}}"#
+            ),
+        ),
+    ]
+}
+
+/// Writes the archive as a deflated zip.
+pub fn write_zip(path: &Path, sizes: Sizes) -> std::io::Result<()> {
+    let file = std::fs::File::create(path)?;
+    let mut zip = ::zip::ZipWriter::new(file);
+    let options = ::zip::write::SimpleFileOptions::default()
+        .compression_method(::zip::CompressionMethod::Deflated)
+        .large_file(true);
+    for (name, content) in files(sizes) {
+        zip.start_file(name, options)
+            .map_err(std::io::Error::other)?;
+        zip.write_all(content.as_bytes())?;
+    }
+    zip.finish().map_err(std::io::Error::other)?;
+    Ok(())
+}
