@@ -68,8 +68,13 @@ impl FolderSource {
         ))
     }
 
-    /// Reads one file, at most `allowed + 1` bytes.
-    pub(super) fn read(&self, locator: usize, allowed: u64) -> Result<Vec<u8>, String> {
+    /// Reads one file, at most `allowed + 1` bytes; with `whole` false, a peek of its start.
+    pub(super) fn read(
+        &self,
+        locator: usize,
+        allowed: u64,
+        whole: bool,
+    ) -> Result<Vec<u8>, String> {
         let path = self
             .files
             .get(locator)
@@ -77,10 +82,14 @@ impl FolderSource {
         debug_assert!(path.starts_with(&self.root));
         let file = fs::File::open(path).map_err(|e| format!("cannot open: {e}"))?;
         let mut bytes = Vec::new();
-        file.take(allowed.saturating_add(1))
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("cannot read: {e}"))?;
-        if bytes.len() as u64 > allowed {
+        file.take(if whole {
+            allowed.saturating_add(1)
+        } else {
+            allowed
+        })
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {e}"))?;
+        if whole && bytes.len() as u64 > allowed {
             return Err(format!(
                 "file is larger than the limit of {allowed} bytes (see --max-entry-size)"
             ));

@@ -148,10 +148,26 @@ impl Archive {
             .get(entry.source)
             .ok_or_else(|| fail("entry of an unknown source".to_string()))?;
         match source {
-            Source::Zip(zip) => zip.read(entry.locator, allowed),
-            Source::Folder(folder) => folder.read(entry.locator, allowed),
+            Source::Zip(zip) => zip.read(entry.locator, allowed, true),
+            Source::Folder(folder) => folder.read(entry.locator, allowed, true),
         }
         .map_err(fail)
+    }
+
+    /// The first `bytes` bytes of an entry as text (lossy), to recognise its header.
+    pub fn peek_text(&self, entry: &Entry, bytes: u64) -> Result<String> {
+        let fail = |problem: String| Error::entry(&self.label, &entry.name, problem);
+        let source = self
+            .sources
+            .get(entry.source)
+            .ok_or_else(|| fail("entry of an unknown source".to_string()))?;
+        let start = match source {
+            Source::Zip(zip) => zip.read(entry.locator, bytes, false),
+            Source::Folder(folder) => folder.read(entry.locator, bytes, false),
+        }
+        .map_err(fail)?;
+        let body = start.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&start);
+        Ok(String::from_utf8_lossy(body).into_owned())
     }
 
     /// Reads one entry as text: UTF-8, with a byte order mark removed and invalid bytes

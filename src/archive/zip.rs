@@ -90,8 +90,9 @@ impl ZipSource {
     }
 
     /// Inflates one entry, reading at most `allowed + 1` bytes so that a lying header
-    /// cannot make it read more than the limits allow.
-    pub(super) fn read(&self, index: usize, allowed: u64) -> Result<Vec<u8>, String> {
+    /// cannot make it read more than the limits allow. With `whole` false, the first
+    /// `allowed` bytes are returned without complaint (a peek).
+    pub(super) fn read(&self, index: usize, allowed: u64, whole: bool) -> Result<Vec<u8>, String> {
         let mut zip = self.zip.clone();
         let entry = zip
             .by_index(index)
@@ -99,10 +100,14 @@ impl ZipSource {
         let declared = entry.size();
         let mut bytes = Vec::with_capacity(declared.min(allowed).min(1 << 30) as usize);
         entry
-            .take(allowed.saturating_add(1))
+            .take(if whole {
+                allowed.saturating_add(1)
+            } else {
+                allowed
+            })
             .read_to_end(&mut bytes)
             .map_err(|e| format!("corrupt or truncated data: {e}"))?;
-        if bytes.len() as u64 > allowed {
+        if whole && bytes.len() as u64 > allowed {
             return Err(format!(
                 "entry inflates past {allowed} bytes: refused as a likely zip bomb"
             ));

@@ -5,10 +5,13 @@
 //! export, runs the importers in parallel and merges their datasets.
 
 pub mod coverage;
+pub mod csv_table;
 pub mod detect;
 pub mod fields;
 pub mod jsfile;
+pub mod linkedin;
 pub mod merge;
+pub mod mojibake;
 pub mod text;
 pub mod twitter;
 
@@ -70,7 +73,7 @@ pub trait Importer: Sync {
 }
 
 /// Every importer, in the order detection tries them.
-pub static IMPORTERS: &[&dyn Importer] = &[&twitter::TwitterImporter];
+pub static IMPORTERS: &[&dyn Importer] = &[&twitter::TwitterImporter, &linkedin::LinkedInImporter];
 
 /// One archive after import.
 #[derive(Debug)]

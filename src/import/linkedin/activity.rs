@@ -1,0 +1,183 @@
+//! What the owner did in public: `Shares*.csv` (posts), `InstantReposts*.csv`, and the
+//! comments and reactions they made (`Comments*.csv`, `Reactions*.csv`), which name only
+//! the post, so their counterpart is null.
+
+use super::dates;
+use crate::import::coverage::RecordProblems;
+use crate::import::csv_table::Table;
+use crate::import::text::{link_domain, scan_hashtags, unescape_html};
+use crate::model::{
+    Direction, InteractionKind, InteractionRow, Media, Platform, PostKind, PostRow, char_count,
+    stable_id,
+};
+
+/// The post a LinkedIn link names, as its URN (`urn:li:share:7123`), or the link itself.
+pub fn post_urn(link: &str) -> String {
+    let decoded = link.replace("%3A", ":").replace("%3a", ":");
+    decoded
+        .split('/')
+        .find(|part| part.starts_with("urn:li:"))
+        .map(|urn| urn.split(['?', '#']).next().unwrap_or(urn).to_string())
+        .unwrap_or(decoded)
+}
+
+fn media(media_url: Option<&str>, shared_url: Option<&str>) -> Media {
+    match media_url.map(str::to_ascii_lowercase) {
+        Some(m) if m.contains("document") || m.ends_with(".pdf") => Media::Document,
+        Some(m) if m.contains("video") => Media::Video,
+        Some(_) => Media::Photo,
+        None => match shared_url {
+            Some(u) if u.contains("/pulse/") => Media::Article,
+            // A LinkedIn post shared on is no link to the web.
+            Some(u) if u.contains("linkedin.com/feed/") => Media::None,
+            Some(_) => Media::Link,
+            None => Media::None,
+        },
+    }
+}
+
+/// Parses `Shares.csv` into posts. Every count is null: LinkedIn gives none.
+pub fn shares(text: &str, problems: &mut RecordProblems) -> Result<Vec<PostRow>, String> {
+    let table = Table::parse(text, &["Date", "ShareLink"], false)?;
+    let mut out = Vec::with_capacity(table.len());
+    for row in table.rows() {
+        let raw = row.get("Date").unwrap_or_default();
+        let Some(created_at) = dates::parse(raw) else {
+            problems.skip("shares with an unparseable Date", || {
+                format!("record {}: Date {raw:?}", row.record_number())
+            });
+            continue;
+        };
+        let text = unescape_html(row.get("ShareCommentary").unwrap_or_default());
+        // Some exports wrap the commentary in one more pair of quotes.
+        let text = text
+            .strip_prefix('"')
+            .and_then(|t| t.strip_suffix('"'))
+            .unwrap_or(&text)
+            .to_string();
+        let shared = row.get("SharedUrl");
+        let kind = if text.trim().is_empty() && shared.is_some() {
+            PostKind::Repost
+        } else {
+            PostKind::Original
+        };
+        let post_id = row
+            .get("ShareLink")
+            .map(post_urn)
+            .unwrap_or_else(|| stable_id(&["linkedin", raw, &text]));
+        out.push(PostRow {
+            platform: Platform::LinkedIn,
+            post_id,
+            created_at,
+            kind,
+            text_chars: char_count(text.trim()),
+            media: media(row.get("MediaUrl"), shared),
+            hashtags: scan_hashtags(&text.replace("hashtag#", "#")),
+            mentions: Vec::new(),
+            link_domains: shared
+                .filter(|u| !u.contains("linkedin.com"))
+                .and_then(link_domain)
+                .into_iter()
+                .collect(),
+            reply_to: None,
+            likes: None,
+            reposts: None,
+            replies: None,
+            quotes: None,
+            impressions: None,
+            engagements: None,
+            lang: None,
+            text,
+        });
+    }
+    Ok(out)
+}
+
+/// Parses `InstantReposts_<id>.csv` (`Date,Link`) into posts of kind repost.
+pub fn reposts(text: &str, problems: &mut RecordProblems) -> Result<Vec<PostRow>, String> {
+    let table = Table::parse(text, &["Date", "Link"], false)?;
+    let mut out = Vec::new();
+    for row in table.rows() {
+        let raw = row.get("Date").unwrap_or_default();
+        let Some(created_at) = dates::parse(raw) else {
+            problems.skip("reposts with an unparseable Date", || {
+                format!("record {}: Date {raw:?}", row.record_number())
+            });
+            continue;
+        };
+        let link = row.get("Link").unwrap_or_default();
+        out.push(PostRow {
+            platform: Platform::LinkedIn,
+            post_id: stable_id(&["linkedin-repost", raw, link]),
+            created_at,
+            kind: PostKind::Repost,
+            text: String::new(),
+            text_chars: 0,
+            media: Media::None,
+            hashtags: Vec::new(),
+            mentions: Vec::new(),
+            link_domains: Vec::new(),
+            reply_to: None,
+            likes: None,
+            reposts: None,
+            replies: None,
+            quotes: None,
+            impressions: None,
+            engagements: None,
+            lang: None,
+        });
+    }
+    Ok(out)
+}
+
+/// Parses `Comments.csv` (`Date,Link,Message`, quotes escaped with `\"`) or
+/// `Reactions.csv` (`Date,Type,Link`) into outbound interactions with no counterpart.
+pub fn acts(
+    text: &str,
+    kind: InteractionKind,
+    problems: &mut RecordProblems,
+) -> Result<Vec<InteractionRow>, String> {
+    let comments = kind == InteractionKind::Comment;
+    let table = Table::parse(text, &["Date", "Link"], comments)?;
+    let mut out = Vec::with_capacity(table.len());
+    for row in table.rows() {
+        let raw = row.get("Date");
+        let at = raw.and_then(dates::parse);
+        if raw.is_some() && at.is_none() {
+            problems.null_field("dates that do not parse", || {
+                format!(
+                    "record {}: Date {:?}",
+                    row.record_number(),
+                    raw.unwrap_or("")
+                )
+            });
+        }
+        out.push(InteractionRow {
+            platform: Platform::LinkedIn,
+            at,
+            direction: Direction::Outbound,
+            kind,
+            counterpart_id: None,
+            counterpart_name: None,
+            post_id: row.get("Link").map(post_urn),
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn share_links_become_urns() {
+        assert_eq!(
+            post_urn("https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A7123/"),
+            "urn:li:share:7123"
+        );
+        assert_eq!(
+            post_urn("https://www.linkedin.com/feed/update/urn:li:ugcPost:99?x=1"),
+            "urn:li:ugcPost:99"
+        );
+    }
+}
