@@ -11,8 +11,6 @@ const HEADER_SEARCH: usize = 10;
 pub struct Table {
     columns: HashMap<String, usize>,
     rows: Vec<csv::StringRecord>,
-    /// Line number (1-based) of the header, for messages.
-    pub header_line: u64,
     /// Records that were not valid CSV, with the first error.
     pub broken_rows: (u64, Option<String>),
 }
@@ -36,7 +34,6 @@ impl Table {
             .escape(backslash_escapes.then_some(b'\\'))
             .from_reader(text.as_bytes());
         let mut columns = None;
-        let mut header_line = 0;
         let mut rows = Vec::new();
         let mut broken = (0u64, None);
         for (n, record) in reader.records().enumerate() {
@@ -60,7 +57,6 @@ impl Table {
                         .map(|(i, h)| (key(h), i))
                         .collect();
                     if required.iter().all(|r| names.contains_key(&key(r))) {
-                        header_line = record.position().map_or(0, |p| p.line());
                         columns = Some(names);
                     }
                 }
@@ -76,7 +72,6 @@ impl Table {
         Ok(Table {
             columns,
             rows,
-            header_line,
             broken_rows: broken,
         })
     }
@@ -150,11 +145,11 @@ mod tests {
     fn the_notes_preamble_is_skipped() {
         let text = "Notes:\n\"When exporting your connection data, you may notice that some, of the email addresses are missing.\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\nAda,Example,https://www.linkedin.com/in/ada,,\"Acme, Inc.\",Engineer,30 May 2024\n";
         let t = Table::parse(text, &["First Name", "Connected On"], false).unwrap();
-        assert_eq!(t.header_line, 4);
         let row = t.rows().next().unwrap();
         assert_eq!(row.get("company"), Some("Acme, Inc."));
         assert_eq!(row.get("Email Address"), None);
-        assert_eq!(row.record_number(), 3); // Notes:, the quoted note, the header
+        // Records: `Notes:`, the quoted note, the header, then this row (blank lines are none).
+        assert_eq!(row.record_number(), 4);
     }
 
     #[test]
