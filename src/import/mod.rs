@@ -7,6 +7,7 @@
 pub mod coverage;
 pub mod csv_table;
 pub mod detect;
+pub mod facebook;
 pub mod fields;
 pub mod jsfile;
 pub mod linkedin;
@@ -73,7 +74,11 @@ pub trait Importer: Sync {
 }
 
 /// Every importer, in the order detection tries them.
-pub static IMPORTERS: &[&dyn Importer] = &[&twitter::TwitterImporter, &linkedin::LinkedInImporter];
+pub static IMPORTERS: &[&dyn Importer] = &[
+    &twitter::TwitterImporter,
+    &linkedin::LinkedInImporter,
+    &facebook::FacebookImporter,
+];
 
 /// One archive after import.
 #[derive(Debug)]

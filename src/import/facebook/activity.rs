@@ -1,0 +1,169 @@
+//! What the owner published and did: posts (a top-level array, no counts, no ids), comments
+//! (`comments_v2`) and reactions (`reactions_v2`, or a top-level array in newer exports).
+
+use serde_json::Value;
+
+use super::text::{self, person_in_title};
+use crate::import::coverage::RecordProblems;
+use crate::import::fields;
+use crate::import::text::{link_domain, scan_hashtags};
+use crate::model::{
+    Direction, InteractionKind, InteractionRow, Media, Platform, PostKind, PostRow, char_count,
+    stable_id,
+};
+
+fn seconds(record: &Value) -> Option<i64> {
+    fields::count(record, "timestamp")
+        .ok()
+        .flatten()
+        .map(|s| s as i64 * 1000)
+}
+
+/// The list of records under the first of `keys`, or the value itself when it is a list.
+pub fn records<'a>(value: &'a Value, keys: &[&str]) -> &'a [Value] {
+    if let Some(list) = value.as_array() {
+        return list;
+    }
+    keys.iter()
+        .find_map(|k| value.get(*k).and_then(Value::as_array))
+        .map(Vec::as_slice)
+        .unwrap_or(&[])
+}
+
+/// Posts. A post on someone else's timeline is also an outbound mention of them.
+pub fn posts(
+    value: &Value,
+    problems: &mut RecordProblems,
+    interactions: &mut Vec<InteractionRow>,
+) -> Vec<PostRow> {
+    let mut out = Vec::new();
+    for item in records(value, &["status_updates_v2", "posts"]) {
+        let Some(created_at) = seconds(item) else {
+            problems.skip("posts without a timestamp", || {
+                "a post with no timestamp".into()
+            });
+            continue;
+        };
+        let body = fields::array(item, "data")
+            .iter()
+            .find_map(|d| text::field(d, "post"))
+            .unwrap_or_default();
+        let mut media = Media::None;
+        let mut domains = Vec::new();
+        for attachment in fields::array(item, "attachments") {
+            for d in fields::array(attachment, "data") {
+                if let Some(m) = d.get("media") {
+                    let uri = fields::text(m, "uri")
+                        .unwrap_or_default()
+                        .to_ascii_lowercase();
+                    let video = [".mp4", ".mov", "/videos/"].iter().any(|v| uri.contains(v));
+                    media = if video {
+                        Media::Video
+                    } else if media == Media::Video {
+                        media
+                    } else {
+                        Media::Photo
+                    };
+                } else if let Some(link) = d
+                    .get("external_context")
+                    .and_then(|e| fields::text(e, "url"))
+                {
+                    domains.extend(link_domain(&link));
+                    if media == Media::None {
+                        media = Media::Link;
+                    }
+                } else if d.get("poll").is_some() {
+                    media = Media::Poll;
+                }
+            }
+        }
+        let title = text::field(item, "title").unwrap_or_default();
+        let post_id = stable_id(&["facebook", &created_at.to_string(), &body]);
+        if title.contains(" wrote on ") {
+            if let Some(person) = person_in_title(&title) {
+                interactions.push(InteractionRow {
+                    platform: Platform::Facebook,
+                    at: Some(created_at),
+                    direction: Direction::Outbound,
+                    kind: InteractionKind::Mention,
+                    counterpart_id: Some(person.clone()),
+                    counterpart_name: Some(person),
+                    post_id: Some(post_id.clone()),
+                });
+            }
+        }
+        domains.dedup();
+        out.push(PostRow {
+            platform: Platform::Facebook,
+            post_id,
+            created_at,
+            kind: PostKind::Original,
+            text_chars: char_count(body.trim()),
+            media,
+            hashtags: scan_hashtags(&body),
+            mentions: fields::array(item, "tags")
+                .iter()
+                .filter_map(|t| match t {
+                    Value::String(s) => Some(text::repair(s)),
+                    other => text::field(other, "name"),
+                })
+                .collect(),
+            link_domains: domains,
+            reply_to: None,
+            likes: None,
+            reposts: None,
+            replies: None,
+            quotes: None,
+            impressions: None,
+            engagements: None,
+            lang: None,
+            text: body,
+        });
+    }
+    out
+}
+
+/// Comments (`kind` comment) or reactions (`kind` reaction) the owner made. The
+/// counterpart is the person the title names, where it names one.
+pub fn acts(
+    value: &Value,
+    kind: InteractionKind,
+    problems: &mut RecordProblems,
+) -> Vec<InteractionRow> {
+    let keys: &[&str] = if kind == InteractionKind::Comment {
+        &["comments_v2", "comments"]
+    } else {
+        &["reactions_v2", "reactions", "likes_and_reactions_v2"]
+    };
+    let mut out = Vec::new();
+    for item in records(value, keys) {
+        let at = seconds(item);
+        if at.is_none() {
+            problems.null_field("records without a timestamp", || {
+                "a record with no timestamp".into()
+            });
+        }
+        let title = text::field(item, "title").unwrap_or_default();
+        if text::on_own_post(&title) {
+            // The owner is never a counterpart: no interaction.
+            continue;
+        }
+        let from_title = person_in_title(&title);
+        let from_labels = fields::array(item, "label_values").iter().find_map(|l| {
+            (fields::text(l, "label").as_deref() == Some("Name"))
+                .then(|| text::field(l, "value"))
+                .flatten()
+        });
+        let person = from_title.or(from_labels);
+        out.push(InteractionRow {
+            platform: Platform::Facebook,
+            at,
+            direction: Direction::Outbound,
+            kind,
+            counterpart_id: person.clone(),
+            counterpart_name: person,
+            post_id: None,
+        });
+    }
+    out
+}

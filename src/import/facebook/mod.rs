@@ -1,0 +1,442 @@
+//! Facebook's "Download Your Information" export in JSON: the older flat layout
+//! (`messages/`, `posts/`, `friends_and_followers/`, 2018-2022) and the grouped one
+//! (`your_facebook_activity/`, `connections/`, 2023+), as one zip, several parts or a folder;
+//! and the separate export of end-to-end-encrypted Messenger chats. The HTML export is
+//! recognised and refused with advice.
+
+pub mod activity;
+pub mod network;
+pub mod text;
+pub mod threads;
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use super::coverage::{Coverage, RecordProblems};
+use super::jsfile;
+use super::{Detection, Imported, Importer};
+use crate::archive::{Archive, Entry};
+use crate::error::{Error, Result};
+use crate::model::{
+    AccountRow, ConnectionRow, Direction, InteractionKind, Platform, Relation, Rows,
+};
+use crate::progress::Progress;
+
+/// The Facebook importer.
+pub struct FacebookImporter;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FileKind {
+    Thread,
+    MaybeE2ee,
+    Posts,
+    Comments,
+    Reactions,
+    Friends,
+    Followers,
+    Following,
+    SentRequests,
+    ReceivedRequests,
+    Profile,
+    Html,
+    Ignore(&'static str),
+}
+
+impl FileKind {
+    fn what(self) -> &'static str {
+        match self {
+            FileKind::Thread | FileKind::MaybeE2ee => "messages",
+            FileKind::Posts => "posts",
+            FileKind::Comments => "comments",
+            FileKind::Reactions => "reactions",
+            FileKind::Friends => "friends",
+            FileKind::Followers => "followers",
+            FileKind::Following => "following",
+            FileKind::SentRequests => "friend requests sent",
+            FileKind::ReceivedRequests => "friend requests received",
+            FileKind::Profile => "profile",
+            FileKind::Html | FileKind::Ignore(_) => "",
+        }
+    }
+
+    fn optional(self) -> bool {
+        matches!(self, FileKind::Profile | FileKind::MaybeE2ee)
+    }
+}
+
+fn is_message_part(name: &str) -> bool {
+    name.strip_prefix("message_")
+        .and_then(|r| r.strip_suffix(".json"))
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
+fn classify(entry: &Entry) -> FileKind {
+    let name = entry.file_name().to_lowercase().replace('\u{2019}', "'");
+    let path = entry.name.to_lowercase();
+    if name.ends_with(".html") || name.ends_with(".htm") {
+        return FileKind::Html;
+    }
+    if !name.ends_with(".json") {
+        return FileKind::Ignore("media or other file");
+    }
+    if is_message_part(&name) && path.contains("messages/") {
+        return FileKind::Thread;
+    }
+    if name.starts_with("your_posts") {
+        return FileKind::Posts;
+    }
+    if name.starts_with("likes_and_reactions") {
+        return FileKind::Reactions;
+    }
+    match name.as_str() {
+        "comments.json" => FileKind::Comments,
+        "posts_and_comments.json" => FileKind::Reactions,
+        "friends.json" | "your_friends.json" => FileKind::Friends,
+        "followers.json" | "people_who_followed_you.json" => FileKind::Followers,
+        "who_you've_followed.json" | "who_you_follow.json" | "following.json" => {
+            FileKind::Following
+        }
+        "sent_friend_requests.json" | "friend_requests_sent.json" => FileKind::SentRequests,
+        "received_friend_requests.json" | "friend_requests_received.json" => {
+            FileKind::ReceivedRequests
+        }
+        "profile_information.json" => FileKind::Profile,
+        _ if path.contains("/") && !path.contains("messages") => {
+            FileKind::Ignore("not used by rapport")
+        }
+        _ => FileKind::MaybeE2ee,
+    }
+}
+
+/// The thread's key: its folder below `messages/` (`inbox/gracehopper_10158`).
+fn thread_key(entry: &Entry) -> String {
+    let folder = entry.name.rsplit_once('/').map_or("", |(dir, _)| dir);
+    folder
+        .rsplit_once("messages/")
+        .map_or(folder, |(_, rest)| rest)
+        .to_string()
+}
+
+enum Parsed {
+    Thread(threads::ThreadPart),
+    Posts(
+        Vec<crate::model::PostRow>,
+        Vec<crate::model::InteractionRow>,
+    ),
+    Acts(Vec<crate::model::InteractionRow>),
+    People(Vec<ConnectionRow>, Relation),
+    Profile(Option<String>),
+    NotAThread,
+}
+
+fn parse_entry(
+    archive: &Archive,
+    entry: &Entry,
+    kind: FileKind,
+) -> std::result::Result<(Parsed, u64, RecordProblems), String> {
+    let problem = |e: Error| match e {
+        Error::Entry { problem, .. } => problem,
+        other => other.to_string(),
+    };
+    if kind == FileKind::MaybeE2ee {
+        let start = archive.peek_text(entry, 4096).map_err(problem)?;
+        if !(start.contains("\"threadName\"") || start.contains("\"senderName\"")) {
+            return Ok((Parsed::NotAThread, 0, RecordProblems::default()));
+        }
+    }
+    let text = archive.read_text(entry).map_err(problem)?;
+    let value = jsfile::parse_value(&text).map_err(|e| e.0)?;
+    let mut p = RecordProblems::default();
+    let parsed = match kind {
+        FileKind::Thread | FileKind::MaybeE2ee => {
+            let key = if kind == FileKind::Thread {
+                thread_key(entry)
+            } else {
+                entry.file_name().trim_end_matches(".json").to_string()
+            };
+            Parsed::Thread(threads::parse(&value, &key, &mut p)?)
+        }
+        FileKind::Posts => {
+            let mut mentions = Vec::new();
+            let posts = activity::posts(&value, &mut p, &mut mentions);
+            Parsed::Posts(posts, mentions)
+        }
+        FileKind::Comments => {
+            Parsed::Acts(activity::acts(&value, InteractionKind::Comment, &mut p))
+        }
+        FileKind::Reactions => {
+            Parsed::Acts(activity::acts(&value, InteractionKind::Reaction, &mut p))
+        }
+        FileKind::Friends => Parsed::People(
+            network::people(&value, Relation::Friend, &mut p),
+            Relation::Friend,
+        ),
+        FileKind::Followers => Parsed::People(
+            network::people(&value, Relation::Follower, &mut p),
+            Relation::Follower,
+        ),
+        FileKind::Following => Parsed::People(
+            network::people(&value, Relation::Following, &mut p),
+            Relation::Following,
+        ),
+        FileKind::SentRequests => {
+            Parsed::Acts(network::requests(&value, Direction::Outbound, &mut p))
+        }
+        FileKind::ReceivedRequests => {
+            Parsed::Acts(network::requests(&value, Direction::Inbound, &mut p))
+        }
+        FileKind::Profile => {
+            let profile = value
+                .get("profile_v2")
+                .or_else(|| value.get("profile"))
+                .unwrap_or(&value);
+            Parsed::Profile(
+                profile
+                    .get("name")
+                    .and_then(|n| text::field(n, "full_name")),
+            )
+        }
+        FileKind::Html | FileKind::Ignore(_) => Parsed::NotAThread,
+    };
+    let rows = match &parsed {
+        Parsed::Thread(t) => t.len() as u64,
+        Parsed::Posts(posts, _) => posts.len() as u64,
+        Parsed::Acts(a) => a.len() as u64,
+        Parsed::People(c, _) => c.len() as u64,
+        Parsed::Profile(_) => 1,
+        Parsed::NotAThread => 0,
+    } + p.skipped;
+    Ok((parsed, rows, p))
+}
+
+const HTML_ADVICE: &str = "this is Facebook's HTML export, which rapport cannot read: download \
+your information again and choose the JSON format";
+
+impl Importer for FacebookImporter {
+    fn platform(&self) -> Platform {
+        Platform::Facebook
+    }
+
+    fn joins_parts(&self) -> bool {
+        true
+    }
+
+    fn detect(&self, archive: &Archive) -> Option<Detection> {
+        let kinds: Vec<(&Entry, FileKind)> =
+            archive.entries().iter().map(|e| (e, classify(e))).collect();
+        let json = kinds.iter().any(|(_, k)| {
+            !matches!(
+                k,
+                FileKind::Html | FileKind::MaybeE2ee | FileKind::Ignore(_) | FileKind::Profile
+            )
+        });
+        let grouped = kinds.iter().any(|(e, _)| {
+            e.name.contains("your_facebook_activity/")
+                || e.name.contains("your_activity_across_facebook/")
+                || e.name.starts_with("connections/")
+        });
+        let generation = if json {
+            if grouped {
+                "facebook-2024"
+            } else {
+                "facebook-2018"
+            }
+        } else if kinds.iter().any(|(e, k)| {
+            *k == FileKind::Html
+                && (e.file_name() == "start_here.html"
+                    || e.name.contains("messages/inbox/")
+                    || e.name.contains("your_facebook_activity/"))
+        }) {
+            "facebook-html"
+        } else if kinds
+            .iter()
+            .filter(|(_, k)| *k == FileKind::MaybeE2ee)
+            .take(5)
+            .any(|(e, _)| {
+                archive
+                    .peek_text(e, 4096)
+                    .is_ok_and(|t| t.contains("\"threadName\""))
+            })
+        {
+            "facebook-e2ee"
+        } else {
+            return None;
+        };
+        Some(Detection {
+            platform: Platform::Facebook,
+            generation: generation.into(),
+            addition_only: false,
+        })
+    }
+
+    fn import(
+        &self,
+        archive: &Archive,
+        detection: &Detection,
+        progress: &Progress,
+    ) -> Result<Imported> {
+        if detection.generation == "facebook-html" {
+            return Err(Error::archive(archive.label(), HTML_ADVICE));
+        }
+        let plan: Vec<(&Entry, FileKind)> =
+            archive.entries().iter().map(|e| (e, classify(e))).collect();
+        let parsed: Vec<_> = plan
+            .par_iter()
+            .map(|(entry, kind)| {
+                let result = (!matches!(kind, FileKind::Ignore(_) | FileKind::Html))
+                    .then(|| parse_entry(archive, entry, *kind));
+                progress.step(&entry.name);
+                result
+            })
+            .collect();
+        let mut coverage = Coverage::default();
+        let mut rows = Rows::default();
+        let mut parts = Vec::new();
+        let mut people: Vec<(ConnectionRow, Relation)> = Vec::new();
+        let mut profile_name = None;
+        let mut counts: HashMap<Relation, u64> = HashMap::new();
+        for ((entry, kind), result) in plan.iter().zip(parsed) {
+            let Some(result) = result else {
+                let reason = match kind {
+                    FileKind::Ignore(reason) => reason,
+                    _ => "an HTML page of the export (the JSON files are read)",
+                };
+                coverage.ignore(&entry.name, reason);
+                continue;
+            };
+            let (content, n, problems) = match result {
+                Ok(parsed) => parsed,
+                Err(problem) if kind.optional() => {
+                    coverage.unreadable(&entry.name, &problem);
+                    continue;
+                }
+                Err(problem) => return Err(Error::entry(archive.label(), &entry.name, problem)),
+            };
+            match content {
+                Parsed::NotAThread => {
+                    coverage.ignore(&entry.name, "not used by rapport");
+                    continue;
+                }
+                Parsed::Thread(t) => {
+                    coverage.read(&entry.name, kind.what(), t_len(&t));
+                    coverage.count("unsent messages (left out)", t.unsent);
+                    parts.push(t);
+                }
+                Parsed::Posts(p, m) => {
+                    coverage.read(&entry.name, kind.what(), n);
+                    rows.posts.extend(p);
+                    rows.interactions.extend(m);
+                }
+                Parsed::Acts(a) => {
+                    coverage.read(&entry.name, kind.what(), n);
+                    rows.interactions.extend(a);
+                }
+                Parsed::People(c, relation) => {
+                    coverage.read(&entry.name, kind.what(), n);
+                    *counts.entry(relation).or_default() += c.len() as u64;
+                    people.extend(c.into_iter().map(|c| (c, relation)));
+                }
+                Parsed::Profile(name) => {
+                    coverage.read(&entry.name, kind.what(), n);
+                    profile_name = profile_name.or(name);
+                }
+            }
+            coverage.problems_in(&entry.name, problems);
+        }
+        let owner = profile_name
+            .clone()
+            .or_else(|| threads::guess_owner(&parts));
+        if owner.is_none() && !parts.is_empty() {
+            coverage.warnings.push(
+                "no profile_information.json and no one person in every thread: the owner is \
+                 unknown, so messages have no direction"
+                    .into(),
+            );
+        }
+        let duplicates = threads::convert(
+            parts,
+            owner.as_deref(),
+            &mut rows.messages,
+            &mut rows.interactions,
+        );
+        if detection.generation != "facebook-e2ee" && duplicates > 0 {
+            coverage.count(
+                "end-to-end-encrypted messages already in the export",
+                duplicates,
+            );
+        }
+        rows.connections = merge_people(people);
+        rows.interactions
+            .retain(|i| i.counterpart_id.is_none() || i.counterpart_id != owner);
+        rows.posts.sort_by(|a, b| {
+            a.created_at
+                .cmp(&b.created_at)
+                .then_with(|| a.post_id.cmp(&b.post_id))
+        });
+        rows.posts.dedup_by(|a, b| a.post_id == b.post_id);
+        coverage.notes.push(
+            "Facebook names people, not ids: a counterpart is the name as written (after \
+             mojibake repair), so two people with one name are one counterpart"
+                .into(),
+        );
+        coverage
+            .notes
+            .push("Facebook gives no counts for posts: every count is null".into());
+        let as_of = rows
+            .posts
+            .iter()
+            .map(|p| p.created_at)
+            .chain(rows.messages.iter().map(|m| m.at))
+            .max();
+        rows.accounts.push(AccountRow {
+            platform: Platform::Facebook,
+            account_id: owner.clone().unwrap_or_else(|| "unknown".into()),
+            handle: None,
+            display_name: owner.clone(),
+            created_at: None,
+            followers: counts.get(&Relation::Follower).copied(),
+            following: counts.get(&Relation::Following).copied(),
+            archive: archive.file_name(),
+            generation: detection.generation.clone(),
+        });
+        Ok(Imported {
+            rows,
+            coverage,
+            account_id: owner,
+            as_of,
+        })
+    }
+}
+
+fn t_len(t: &threads::ThreadPart) -> u64 {
+    t.len() as u64
+}
+
+/// One row per person: a friend is a friend; someone both followed and following is
+/// mutual; the earliest time is kept.
+fn merge_people(people: Vec<(ConnectionRow, Relation)>) -> Vec<ConnectionRow> {
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut out: Vec<ConnectionRow> = Vec::new();
+    for (row, relation) in people {
+        match by_name.get(&row.counterpart_id) {
+            Some(&i) => {
+                let kept = &mut out[i];
+                kept.relation = match (kept.relation, relation) {
+                    (Relation::Friend, _) | (_, Relation::Friend) => Relation::Friend,
+                    (a, b) if a != b => Relation::Mutual,
+                    (a, _) => a,
+                };
+                kept.connected_at = match (kept.connected_at, row.connected_at) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                };
+            }
+            None => {
+                by_name.insert(row.counterpart_id.clone(), out.len());
+                out.push(row);
+            }
+        }
+    }
+    out
+}

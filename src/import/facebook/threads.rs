@@ -1,0 +1,254 @@
+//! Message threads: `messages/<folder>/<thread>/message_N.json` of the JSON export (newest
+//! first, split in parts, mojibake everywhere) and the camelCase threads of the separate
+//! end-to-end-encrypted Messenger export, merged with the export's threads of the same people.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use serde_json::Value;
+
+use super::text;
+use crate::import::coverage::RecordProblems;
+use crate::import::fields;
+use crate::model::{
+    Direction, InteractionKind, InteractionRow, MessageRow, Platform, body_hash, char_count,
+    stable_id,
+};
+
+/// One message, its body reduced to length and hash.
+#[derive(Debug, Clone)]
+pub struct Message {
+    sender: String,
+    at: i64,
+    chars: u32,
+    hash: Option<u64>,
+}
+
+/// One part of a thread (one `message_N.json`, or one end-to-end-encrypted thread file).
+#[derive(Debug, Clone)]
+pub struct ThreadPart {
+    /// The thread's folder (`inbox/gracehopper_10158`) or file name for the E2EE export.
+    pub key: String,
+    /// Participants as listed (owner included).
+    pub participants: BTreeSet<String>,
+    /// Whether Facebook marks it a group.
+    pub group: bool,
+    /// Whether it comes from the E2EE export.
+    pub e2ee: bool,
+    messages: Vec<Message>,
+    /// Unsent messages left out.
+    pub unsent: u64,
+}
+
+impl ThreadPart {
+    /// Messages read from this part.
+    pub fn len(&self) -> usize {
+        self.messages.len()
+    }
+
+    /// Whether no message was read.
+    pub fn is_empty(&self) -> bool {
+        self.messages.is_empty()
+    }
+}
+
+/// Parses a `message_N.json` (snake_case) or an E2EE thread (camelCase).
+pub fn parse(
+    value: &Value,
+    key: &str,
+    problems: &mut RecordProblems,
+) -> Result<ThreadPart, String> {
+    let e2ee = value.get("threadName").is_some()
+        || value
+            .get("messages")
+            .and_then(|m| m.get(0))
+            .is_some_and(|m| m.get("senderName").is_some());
+    if !value.is_object() || value.get("messages").is_none() {
+        return Err("not a message thread: no `messages` list".into());
+    }
+    let participants: BTreeSet<String> = fields::array(value, "participants")
+        .iter()
+        .filter_map(|p| match p {
+            Value::String(s) => Some(text::repair(s)),
+            other => text::field(other, "name"),
+        })
+        .collect();
+    let group = fields::text(value, "thread_type").is_some_and(|t| t == "RegularGroup");
+    let mut part = ThreadPart {
+        key: key.to_string(),
+        participants,
+        group,
+        e2ee,
+        messages: Vec::new(),
+        unsent: 0,
+    };
+    for m in fields::array(value, "messages") {
+        let unsent = m
+            .get("is_unsent")
+            .or_else(|| m.get("isUnsent"))
+            .and_then(Value::as_bool)
+            == Some(true);
+        if unsent {
+            part.unsent += 1;
+            continue;
+        }
+        let Some(sender) = text::field(m, "sender_name").or_else(|| text::field(m, "senderName"))
+        else {
+            problems.skip("messages without a sender", || {
+                format!("thread {key}: a message with no sender_name")
+            });
+            continue;
+        };
+        let at = fields::count(m, "timestamp_ms")
+            .ok()
+            .flatten()
+            .map(|ms| ms as i64)
+            .or_else(|| {
+                // E2EE threads give ms in `timestamp`; exports before mid-2018 gave seconds.
+                let t = fields::count(m, "timestamp").ok().flatten()? as i64;
+                Some(if t < 100_000_000_000 { t * 1000 } else { t })
+            });
+        let Some(at) = at else {
+            problems.skip("messages without a timestamp", || {
+                format!("thread {key}: a message from {sender} with no timestamp_ms")
+            });
+            continue;
+        };
+        let body = text::field(m, "content")
+            .or_else(|| text::field(m, "text"))
+            .unwrap_or_default();
+        part.messages.push(Message {
+            sender,
+            at,
+            chars: char_count(&body),
+            hash: body_hash(&body),
+        });
+    }
+    Ok(part)
+}
+
+/// The owner's name as the one participant of every thread, when no profile says it.
+pub fn guess_owner(parts: &[ThreadPart]) -> Option<String> {
+    let mut common: Option<BTreeSet<String>> = None;
+    for p in parts.iter().filter(|p| !p.participants.is_empty()) {
+        common = Some(match common {
+            None => p.participants.clone(),
+            Some(set) => set.intersection(&p.participants).cloned().collect(),
+        });
+    }
+    let common = common?;
+    (common.len() == 1)
+        .then(|| common.into_iter().next())
+        .flatten()
+}
+
+/// Merges the parts of each thread, joins E2EE threads to the export's thread of the same
+/// people, and pushes the rows. Returns how many E2EE messages were already in the export.
+pub fn convert(
+    parts: Vec<ThreadPart>,
+    owner: Option<&str>,
+    messages: &mut Vec<MessageRow>,
+    interactions: &mut Vec<InteractionRow>,
+) -> u64 {
+    struct Thread {
+        participants: BTreeSet<String>,
+        group: bool,
+        messages: Vec<Message>,
+    }
+    let mut threads: BTreeMap<String, Thread> = BTreeMap::new();
+    let mut e2ee = Vec::new();
+    for part in parts {
+        if part.e2ee {
+            e2ee.push(part);
+            continue;
+        }
+        let t = threads.entry(part.key.clone()).or_insert_with(|| Thread {
+            participants: BTreeSet::new(),
+            group: false,
+            messages: Vec::new(),
+        });
+        t.participants.extend(part.participants);
+        t.group |= part.group;
+        t.messages.extend(part.messages);
+    }
+    let mut duplicates = 0;
+    for part in e2ee {
+        let people = |p: &BTreeSet<String>| {
+            let mut p = p.clone();
+            if let Some(o) = owner {
+                p.insert(o.to_string());
+            }
+            p
+        };
+        let wanted = people(&part.participants);
+        let key = threads
+            .iter()
+            .find(|(_, t)| people(&t.participants) == wanted)
+            .map(|(k, _)| k.clone())
+            .unwrap_or_else(|| format!("e2ee/{}", part.key));
+        let t = threads.entry(key).or_insert_with(|| Thread {
+            participants: part.participants.clone(),
+            group: part.participants.len() > 2,
+            messages: Vec::new(),
+        });
+        let known: HashSet<(String, i64, Option<u64>)> = t
+            .messages
+            .iter()
+            .map(|m| (m.sender.clone(), m.at, m.hash))
+            .collect();
+        for m in part.messages {
+            if known.contains(&(m.sender.clone(), m.at, m.hash)) {
+                duplicates += 1;
+            } else {
+                t.messages.push(m);
+            }
+        }
+    }
+    for (id, mut t) in threads {
+        t.messages
+            .sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.sender.cmp(&b.sender)));
+        let mut members = t.participants.clone();
+        members.extend(t.messages.iter().map(|m| m.sender.clone()));
+        if let Some(o) = owner {
+            members.insert(o.to_string());
+        }
+        let participants = u32::try_from(members.len().max(2)).unwrap_or(u32::MAX);
+        let two_person = !t.group && participants == 2;
+        let other = owner.and_then(|o| members.iter().find(|p| p.as_str() != o).cloned());
+        for (i, m) in t.messages.iter().enumerate() {
+            let from_owner = owner == Some(m.sender.as_str());
+            messages.push(MessageRow {
+                platform: Platform::Facebook,
+                conversation_id: id.clone(),
+                message_id: stable_id(&[&id, &m.sender, &m.at.to_string(), &i.to_string()]),
+                at: m.at,
+                sender_id: m.sender.clone(),
+                from_owner,
+                participants,
+                text_chars: m.chars,
+                body_hash: m.hash,
+            });
+            if !two_person || owner.is_none() {
+                continue;
+            }
+            let counterpart = if from_owner {
+                other.clone()
+            } else {
+                Some(m.sender.clone())
+            };
+            interactions.push(InteractionRow {
+                platform: Platform::Facebook,
+                at: Some(m.at),
+                direction: if from_owner {
+                    Direction::Outbound
+                } else {
+                    Direction::Inbound
+                },
+                kind: InteractionKind::Message,
+                counterpart_name: counterpart.clone(),
+                counterpart_id: counterpart,
+                post_id: None,
+            });
+        }
+    }
+    duplicates
+}
