@@ -319,3 +319,33 @@ fn a_connections_file_without_its_header_is_an_input_error() {
         "{err}"
     );
 }
+
+#[test]
+fn the_analytics_workbook_joins_by_number_then_by_day() {
+    let archives = load_paths(&[
+        fixture("linkedin-2024"),
+        fixture("linkedin-analytics/Content_2024-05-01_2024-07-31_AdaExample.xlsx"),
+    ]);
+    assert_eq!(archives.len(), 1, "the workbook joins its export");
+    let a = &archives[0];
+    let p = &a.dataset.posts;
+    // urn:li:activity:7190000000000000001 has the number of urn:li:share:7190000000000000001:
+    // 42 engagements (first table) and 1,800 impressions (second table).
+    let first = row(p, "post_id", "urn:li:share:7190000000000000001");
+    assert_eq!(u(p, "engagements", first), Some(42));
+    assert_eq!(u(p, "impressions", first), Some(1800));
+    // activity 7200000000000000555 matches no number; one share was published on 6/3/2024.
+    let guide = row(p, "post_id", "urn:li:ugcPost:7200000000000000002");
+    assert_eq!(u(p, "engagements", guide), Some(120));
+    assert_eq!(u(p, "impressions", guide), Some(5200));
+    // LinkedIn gives a total, not a breakdown: likes stay unknown.
+    assert_eq!(u(p, "likes", guide), None);
+    // The third row (01/15/2024) matches nothing and is counted, not attached.
+    assert_eq!(a.coverage.counts["analytics rows joined to a share"], 2);
+    assert_eq!(
+        a.coverage.counts["analytics rows with no share in the archive"],
+        1
+    );
+    let repost = row(p, "post_id", "urn:li:share:7210000000000000003");
+    assert_eq!(u(p, "engagements", repost), None);
+}

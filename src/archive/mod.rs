@@ -62,7 +62,8 @@ impl Archive {
     /// Opens a `.zip` file, a folder, or a loose file (a CSV given beside an archive).
     ///
     /// A file is read as a zip when its name ends in `.zip` or its first bytes are a zip
-    /// signature; a file named `.zip` that is not one is an error.
+    /// signature (but an `.xlsx` workbook is one file); a file named `.zip` that is not
+    /// one is an error.
     pub fn open(path: &Path, limits: Limits) -> Result<Archive> {
         let label = path.display().to_string();
         let metadata = std::fs::metadata(path)
@@ -183,6 +184,13 @@ impl Archive {
 }
 
 fn looks_like_zip(path: &Path) -> bool {
+    // A workbook is a zip inside, but it is one file of an export (LinkedIn's analytics).
+    let workbook = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    if workbook {
+        return false;
+    }
     let by_name = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("zip"));

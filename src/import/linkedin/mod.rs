@@ -3,6 +3,7 @@
 //! columns are found by name, never by position.
 
 pub mod activity;
+pub mod analytics_xlsx;
 pub mod dates;
 pub mod messages;
 pub mod network;
@@ -31,6 +32,7 @@ enum FileKind {
     Reposts,
     Comments,
     Reactions,
+    Analytics,
     Ignore(&'static str),
 }
 
@@ -45,6 +47,7 @@ impl FileKind {
             FileKind::Reposts => "reposts",
             FileKind::Comments => "comments",
             FileKind::Reactions => "reactions",
+            FileKind::Analytics => "top posts",
             FileKind::Ignore(_) => "",
         }
     }
@@ -63,6 +66,9 @@ fn stem(file_name: &str) -> Option<(String, bool)> {
 }
 
 fn classify(entry: &Entry) -> FileKind {
+    if entry.file_name().to_ascii_lowercase().ends_with(".xlsx") {
+        return FileKind::Analytics;
+    }
     let Some((stem, _)) = stem(entry.file_name()) else {
         return FileKind::Ignore("not used by rapport");
     };
@@ -89,6 +95,8 @@ enum Parsed {
     Profile(Option<String>),
     Posts(Vec<crate::model::PostRow>),
     Acts(Vec<crate::model::InteractionRow>),
+    TopPosts(Vec<analytics_xlsx::TopPost>),
+    OtherWorkbook,
 }
 
 fn parse_entry(
@@ -96,10 +104,20 @@ fn parse_entry(
     entry: &Entry,
     kind: FileKind,
 ) -> std::result::Result<(Parsed, u64, RecordProblems), String> {
-    let text = archive.read_text(entry).map_err(|e| match e {
+    let problem = |e: Error| match e {
         Error::Entry { problem, .. } => problem,
         other => other.to_string(),
-    })?;
+    };
+    if kind == FileKind::Analytics {
+        let bytes = archive.read(entry).map_err(problem)?;
+        if !analytics_xlsx::is_analytics(&bytes) {
+            return Ok((Parsed::OtherWorkbook, 0, RecordProblems::default()));
+        }
+        let top = analytics_xlsx::parse(&bytes)?;
+        let n = top.len() as u64;
+        return Ok((Parsed::TopPosts(top), n, RecordProblems::default()));
+    }
+    let text = archive.read_text(entry).map_err(problem)?;
     let mut p = RecordProblems::default();
     let parsed = match kind {
         FileKind::Connections => {
@@ -124,7 +142,7 @@ fn parse_entry(
         FileKind::Reactions => {
             Parsed::Acts(activity::acts(&text, InteractionKind::Reaction, &mut p)?)
         }
-        FileKind::Ignore(_) => return Err("ignored".into()),
+        FileKind::Analytics | FileKind::Ignore(_) => return Err("ignored".into()),
     };
     let rows = match &parsed {
         Parsed::Connections(rows, hidden) => rows.len() as u64 + hidden,
@@ -133,6 +151,8 @@ fn parse_entry(
         Parsed::Profile(_) => 1,
         Parsed::Posts(p) => p.len() as u64,
         Parsed::Acts(a) => a.len() as u64,
+        Parsed::TopPosts(t) => t.len() as u64,
+        Parsed::OtherWorkbook => 0,
     } + p.skipped;
     Ok((parsed, rows, p))
 }
@@ -154,8 +174,21 @@ impl Importer for LinkedInImporter {
             .filter(|(_, k)| !matches!(k, FileKind::Ignore(_)))
             .collect();
         // A Profile.csv alone is too weak a sign; any relationship file is enough.
-        if !known.iter().any(|(_, k)| *k != FileKind::Profile) {
-            return None;
+        if !known
+            .iter()
+            .any(|(_, k)| !matches!(k, FileKind::Profile | FileKind::Analytics))
+        {
+            let workbook = known.iter().any(|(e, k)| {
+                *k == FileKind::Analytics
+                    && archive
+                        .read(e)
+                        .is_ok_and(|b| analytics_xlsx::is_analytics(&b))
+            });
+            return workbook.then(|| Detection {
+                platform: Platform::LinkedIn,
+                generation: "analytics".into(),
+                addition_only: true,
+            });
         }
         let suffixed = entries
             .iter()
@@ -216,6 +249,7 @@ impl Importer for LinkedInImporter {
         let mut profile_name = None;
         let mut seen: Vec<FileKind> = Vec::new();
         let mut hidden = 0;
+        let mut top_posts = Vec::new();
         let (mut with_note, mut without_note) = (0, 0);
         for ((entry, kind), result) in plan.iter().zip(parsed) {
             let Some(result) = result else {
@@ -225,8 +259,12 @@ impl Importer for LinkedInImporter {
                 continue;
             };
             let (content, n, problems) = match result {
+                Ok((Parsed::OtherWorkbook, _, _)) => {
+                    coverage.ignore(&entry.name, "a workbook that is not post analytics");
+                    continue;
+                }
                 Ok(parsed) => parsed,
-                Err(problem) if *kind == FileKind::Profile => {
+                Err(problem) if matches!(kind, FileKind::Profile | FileKind::Analytics) => {
                     coverage.unreadable(&entry.name, &problem);
                     continue;
                 }
@@ -249,6 +287,8 @@ impl Importer for LinkedInImporter {
                 Parsed::Profile(name) => profile_name = profile_name.or(name),
                 Parsed::Posts(p) => rows.posts.extend(p),
                 Parsed::Acts(a) => rows.interactions.extend(a),
+                Parsed::TopPosts(t) => top_posts.extend(t),
+                Parsed::OtherWorkbook => {}
             }
         }
         if seen.contains(&FileKind::Connections) {
@@ -298,6 +338,11 @@ impl Importer for LinkedInImporter {
                 .then_with(|| a.post_id.cmp(&b.post_id))
         });
         rows.posts.dedup_by(|a, b| a.post_id == b.post_id);
+        if seen.contains(&FileKind::Analytics) {
+            let (joined, unmatched) = analytics_xlsx::join(&mut rows.posts, &top_posts);
+            coverage.count("analytics rows joined to a share", joined);
+            coverage.count("analytics rows with no share in the archive", unmatched);
+        }
         coverage.notes.push(
             "LinkedIn gives no engagement counts for shares: every count is null unless the \
              post analytics workbook is given"
