@@ -1,5 +1,6 @@
-//! Criterion benchmarks of the import stage on a generated archive: the whole `load` (open,
-//! detect, parse in parallel, build the dataframes) and the JSON record parser alone.
+//! Criterion benchmarks of the import stage on generated archives: the whole `load` (open,
+//! detect, parse in parallel, build the dataframes) for each platform, and the JSON record
+//! parser alone.
 
 #[path = "support/synth.rs"]
 mod synth;
@@ -47,7 +48,31 @@ fn import(c: &mut Criterion) {
             assert_eq!(n, sizes.tweets);
         })
     });
+    let linkedin = dir.path().join("linkedin.zip");
+    synth::write_files(&linkedin, synth::linkedin_files(3_000, 10_000)).expect("generated");
+    group.throughput(Throughput::Elements(13_000));
+    group.bench_function("load LinkedIn 3k connections + 10k messages", |b| {
+        b.iter(|| load_one(&linkedin).dataset.messages.height())
+    });
+    let facebook = dir.path().join("facebook.zip");
+    synth::write_files(&facebook, synth::facebook_files(50_000, 200)).expect("generated");
+    group.throughput(Throughput::Elements(50_000));
+    group.bench_function("load Facebook 50k messages in 200 threads", |b| {
+        b.iter(|| load_one(&facebook).dataset.messages.height())
+    });
     group.finish();
+}
+
+fn load_one(path: &std::path::Path) -> rapport::import::ImportedArchive {
+    load(
+        &[path.to_path_buf()],
+        LoadOptions::default(),
+        &Reporter::silent(),
+    )
+    .expect("loads")
+    .into_iter()
+    .next()
+    .expect("one archive")
 }
 
 criterion_group!(benches, import);

@@ -1,26 +1,51 @@
-//! Writes a large generated Twitter/X archive for timed runs:
-//! `cargo run --release --example gen_archive -- OUT.zip TWEETS DMS LIKES FOLLOWERS`.
+//! Writes a large generated archive for timed runs:
+//!
+//! ```text
+//! cargo run --release --example gen_archive -- twitter OUT.zip [TWEETS DMS LIKES FOLLOWERS]
+//! cargo run --release --example gen_archive -- linkedin OUT.zip [CONNECTIONS MESSAGES]
+//! cargo run --release --example gen_archive -- facebook OUT.zip [MESSAGES THREADS]
+//! ```
 
 #[path = "../benches/support/synth.rs"]
 mod synth;
+
+use std::path::Path;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let number =
         |i: usize, default: usize| args.get(i).and_then(|a| a.parse().ok()).unwrap_or(default);
-    let Some(out) = args.first() else {
-        eprintln!("usage: gen_archive OUT.zip [TWEETS] [DMS] [LIKES] [FOLLOWERS]");
+    let (Some(platform), Some(out)) = (args.first(), args.get(1)) else {
+        eprintln!("usage: gen_archive twitter|linkedin|facebook OUT.zip [SIZES...]");
         std::process::exit(2);
     };
-    let sizes = synth::Sizes {
-        tweets: number(1, 200_000),
-        dms: number(2, 200_000),
-        likes: number(3, 100_000),
-        followers: number(4, 5_000),
+    let path = Path::new(out);
+    let result = match platform.as_str() {
+        "twitter" => synth::write_zip(
+            path,
+            synth::Sizes {
+                tweets: number(2, 200_000),
+                dms: number(3, 200_000),
+                likes: number(4, 100_000),
+                followers: number(5, 5_000),
+            },
+        ),
+        "linkedin" => synth::write_files(
+            path,
+            synth::linkedin_files(number(2, 30_000), number(3, 100_000)),
+        ),
+        "facebook" => synth::write_files(
+            path,
+            synth::facebook_files(number(2, 500_000), number(3, 2_000)),
+        ),
+        other => {
+            eprintln!("gen_archive: unknown platform {other:?} (twitter, linkedin, facebook)");
+            std::process::exit(2);
+        }
     };
-    if let Err(e) = synth::write_zip(std::path::Path::new(out), sizes) {
+    if let Err(e) = result {
         eprintln!("gen_archive: {out}: {e}");
         std::process::exit(1);
     }
-    eprintln!("gen_archive: wrote {out} ({sizes:?})");
+    eprintln!("gen_archive: wrote {out}");
 }

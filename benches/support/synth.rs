@@ -240,14 +240,125 @@ pub fn files(sizes: Sizes) -> Vec<(String, String)> {
     ]
 }
 
-/// Writes the archive as a deflated zip.
+/// Writes the Twitter archive as a deflated zip.
 pub fn write_zip(path: &Path, sizes: Sizes) -> std::io::Result<()> {
+    write_files(path, files(sizes))
+}
+
+/// A LinkedIn Complete export: `connections` people and `messages` messages in about
+/// `messages / 20` two-person conversations, plus a few shares.
+pub fn linkedin_files(connections: usize, messages: usize) -> Vec<(String, String)> {
+    let mut rng = Rng(0x5DEE_CE66_D1CE_4E5B);
+    let mut c = String::from(
+        "Notes:\n\"When exporting your connection data, you may notice that some of the email addresses are missing.\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n",
+    );
+    for i in 0..connections {
+        let day = 1 + rng.below(28);
+        let month = MONTHS[rng.below(12) as usize];
+        let year = 2015 + rng.below(10);
+        writeln!(c, "First{i},Last{i},https://www.linkedin.com/in/person-{i},,\"Company {}, Inc.\",Engineer,{day:02} {month} {year}", rng.below(500)).ok();
+    }
+    let owner = "https://www.linkedin.com/in/owner";
+    let mut m = String::from(
+        "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER,ATTACHMENTS\n",
+    );
+    let conversations = (messages / 20).max(1);
+    for i in 0..messages {
+        let conv = rng.below(conversations as u64) as usize;
+        let other = format!(
+            "https://www.linkedin.com/in/person-{}",
+            conv % connections.max(1)
+        );
+        let (from, from_url, to, to_url) = if rng.below(2) == 0 {
+            (
+                "Owner Person".to_string(),
+                owner.to_string(),
+                format!("First{conv} Last{conv}"),
+                other,
+            )
+        } else {
+            (
+                format!("First{conv} Last{conv}"),
+                other,
+                "Owner Person".to_string(),
+                owner.to_string(),
+            )
+        };
+        let t = chrono::DateTime::from_timestamp(when(&mut rng), 0).unwrap_or_default();
+        let n = 3 + rng.below(30) as usize;
+        writeln!(
+            m,
+            "2-conv{conv}==,,{from},{from_url},{to},{to_url},{} UTC,,\"{}\n{}\",INBOX,",
+            t.format("%Y-%m-%d %H:%M:%S"),
+            words(&mut rng, n),
+            words(&mut rng, 3)
+        )
+        .ok();
+        let _ = i;
+    }
+    let mut s = String::from("Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\n");
+    for i in 0..1000 {
+        let t = chrono::DateTime::from_timestamp(when(&mut rng), 0).unwrap_or_default();
+        writeln!(
+            s,
+            "{},https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A{},\"{}\",,,PUBLIC",
+            t.format("%Y-%m-%d %H:%M:%S"),
+            7_000_000 + i,
+            words(&mut rng, 20)
+        )
+        .ok();
+    }
+    vec![
+        ("Connections.csv".into(), c),
+        ("messages.csv".into(), m),
+        ("Shares.csv".into(), s),
+        (
+            "Profile.csv".into(),
+            "First Name,Last Name,Headline\nOwner,Person,Engineer\n".into(),
+        ),
+    ]
+}
+
+/// A Facebook JSON export (2024 layout): `messages` messages in `threads` threads, split in
+/// parts of at most 10,000 messages, with mojibake like the real thing.
+pub fn facebook_files(messages: usize, threads: usize) -> Vec<(String, String)> {
+    let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+    let owner = "Owner Person";
+    let mut per_thread: Vec<Vec<String>> = vec![Vec::new(); threads.max(1)];
+    for _ in 0..messages {
+        let t = rng.below(threads.max(1) as u64) as usize;
+        let sender = if rng.below(2) == 0 {
+            owner.to_string()
+        } else {
+            format!("Ren\\u00c3\\u00a9e {t}")
+        };
+        let ms = when(&mut rng) * 1000;
+        let n = 2 + rng.below(25) as usize;
+        per_thread[t].push(format!(r#"{{"sender_name":"{sender}","timestamp_ms":{ms},"content":"{} \u00f0\u009f\u0098\u008a","is_geoblocked_for_viewer":false}}"#, words(&mut rng, n)));
+    }
+    let mut files = vec![(
+        "personal_information/profile_information/profile_information.json".to_string(),
+        format!(r#"{{"profile_v2":{{"name":{{"full_name":"{owner}"}}}}}}"#),
+    )];
+    for (t, list) in per_thread.iter().enumerate() {
+        for (part, chunk) in list.chunks(10_000).enumerate() {
+            files.push((
+                format!("your_facebook_activity/messages/inbox/person{t}_{t}/message_{}.json", part + 1),
+                format!(r#"{{"participants":[{{"name":"Ren\u00c3\u00a9e {t}"}},{{"name":"{owner}"}}],"messages":[{}],"title":"Ren\u00c3\u00a9e {t}","is_still_participant":true,"thread_type":"Regular","thread_path":"inbox/person{t}_{t}","magic_words":[]}}"#, chunk.join(",")),
+            ));
+        }
+    }
+    files
+}
+
+/// Writes files as a deflated zip.
+pub fn write_files(path: &Path, files: Vec<(String, String)>) -> std::io::Result<()> {
     let file = std::fs::File::create(path)?;
     let mut zip = ::zip::ZipWriter::new(file);
     let options = ::zip::write::SimpleFileOptions::default()
         .compression_method(::zip::CompressionMethod::Deflated)
         .large_file(true);
-    for (name, content) in files(sizes) {
+    for (name, content) in files {
         zip.start_file(name, options)
             .map_err(std::io::Error::other)?;
         zip.write_all(content.as_bytes())?;
