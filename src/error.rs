@@ -74,6 +74,15 @@ impl Error {
         }
     }
 
+    /// The problem alone, without the archive and entry (which the caller knows and adds
+    /// again where the error is reported).
+    pub fn into_problem(self) -> String {
+        match self {
+            Error::Entry { problem, .. } | Error::Archive { problem, .. } => problem,
+            other => other.to_string(),
+        }
+    }
+
     /// An error about a whole archive.
     pub fn archive(archive: &str, problem: impl Into<String>) -> Self {
         Error::Archive {

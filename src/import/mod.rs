@@ -73,6 +73,23 @@ pub trait Importer: Sync {
     ) -> Result<Imported>;
 }
 
+/// Parses the entries of a plan in parallel, in plan order: `None` for those `parse` is not
+/// asked about (ignored kinds), and one progress step per entry.
+pub(crate) fn parse_plan<K: Copy + Sync, T: Send>(
+    plan: &[(&crate::archive::Entry, K)],
+    progress: &Progress,
+    wanted: impl Fn(K) -> bool + Sync,
+    parse: impl Fn(&crate::archive::Entry, K) -> T + Sync,
+) -> Vec<Option<T>> {
+    plan.par_iter()
+        .map(|(entry, kind)| {
+            let result = wanted(*kind).then(|| parse(entry, *kind));
+            progress.step(&entry.name);
+            result
+        })
+        .collect()
+}
+
 /// Every importer, in the order detection tries them.
 pub static IMPORTERS: &[&dyn Importer] = &[
     &twitter::TwitterImporter,

@@ -11,8 +11,6 @@ pub mod threads;
 
 use std::collections::HashMap;
 
-use rayon::prelude::*;
-
 use super::coverage::{Coverage, RecordProblems};
 use super::jsfile;
 use super::{Detection, Imported, Importer};
@@ -135,10 +133,7 @@ fn parse_entry(
     entry: &Entry,
     kind: FileKind,
 ) -> std::result::Result<(Parsed, u64, RecordProblems), String> {
-    let problem = |e: Error| match e {
-        Error::Entry { problem, .. } => problem,
-        other => other.to_string(),
-    };
+    let problem = Error::into_problem;
     if kind == FileKind::MaybeE2ee {
         let start = archive.peek_text(entry, 4096).map_err(problem)?;
         if !(start.contains("\"threadName\"") || start.contains("\"senderName\"")) {
@@ -281,15 +276,12 @@ impl Importer for FacebookImporter {
         }
         let plan: Vec<(&Entry, FileKind)> =
             archive.entries().iter().map(|e| (e, classify(e))).collect();
-        let parsed: Vec<_> = plan
-            .par_iter()
-            .map(|(entry, kind)| {
-                let result = (!matches!(kind, FileKind::Ignore(_) | FileKind::Html))
-                    .then(|| parse_entry(archive, entry, *kind));
-                progress.step(&entry.name);
-                result
-            })
-            .collect();
+        let parsed = super::parse_plan(
+            &plan,
+            progress,
+            |k| !matches!(k, FileKind::Ignore(_) | FileKind::Html),
+            |entry, kind| parse_entry(archive, entry, kind),
+        );
         let mut coverage = Coverage::default();
         let mut rows = Rows::default();
         let mut parts = Vec::new();

@@ -9,8 +9,6 @@ pub mod messages;
 pub mod network;
 pub mod people;
 
-use rayon::prelude::*;
-
 use super::coverage::{Coverage, RecordProblems};
 use super::csv_table::Table;
 use super::{Detection, Imported, Importer};
@@ -104,10 +102,7 @@ fn parse_entry(
     entry: &Entry,
     kind: FileKind,
 ) -> std::result::Result<(Parsed, u64, RecordProblems), String> {
-    let problem = |e: Error| match e {
-        Error::Entry { problem, .. } => problem,
-        other => other.to_string(),
-    };
+    let problem = Error::into_problem;
     if kind == FileKind::Analytics {
         let bytes = archive.read(entry).map_err(problem)?;
         if !analytics_xlsx::is_analytics(&bytes) {
@@ -234,15 +229,12 @@ impl Importer for LinkedInImporter {
     ) -> Result<Imported> {
         let plan: Vec<(&Entry, FileKind)> =
             archive.entries().iter().map(|e| (e, classify(e))).collect();
-        let parsed: Vec<_> = plan
-            .par_iter()
-            .map(|(entry, kind)| {
-                let result = (!matches!(kind, FileKind::Ignore(_)))
-                    .then(|| parse_entry(archive, entry, *kind));
-                progress.step(&entry.name);
-                result
-            })
-            .collect();
+        let parsed = super::parse_plan(
+            &plan,
+            progress,
+            |k| !matches!(k, FileKind::Ignore(_)),
+            |entry, kind| parse_entry(archive, entry, kind),
+        );
         let mut coverage = Coverage::default();
         let mut rows = Rows::default();
         let mut all_messages = Vec::new();

@@ -12,8 +12,6 @@ pub mod tweets_json;
 
 use std::collections::{HashMap, HashSet};
 
-use rayon::prelude::*;
-
 use super::coverage::{Coverage, RecordProblems};
 use super::jsfile;
 use super::{Detection, Imported, Importer};
@@ -189,10 +187,7 @@ fn records<T>(
 }
 
 fn parse_entry(archive: &Archive, entry: &Entry, kind: FileKind) -> Result<ParsedFile, String> {
-    let text = archive.read_text(entry).map_err(|e| match e {
-        Error::Entry { problem, .. } => problem,
-        other => other.to_string(),
-    })?;
+    let text = archive.read_text(entry).map_err(Error::into_problem)?;
     let mut problems = RecordProblems::default();
     let p = &mut problems;
     let (content, rows) = match kind {
@@ -329,17 +324,12 @@ impl Importer for TwitterImporter {
                 *kind = FileKind::Ignore("the same tweets as data/js/tweets/*.js, which say more");
             }
         }
-        let parsed: Vec<Option<Result<ParsedFile, String>>> = plan
-            .par_iter()
-            .map(|(entry, kind)| {
-                let result = match kind {
-                    FileKind::Ignore(_) => None,
-                    _ => Some(parse_entry(archive, entry, *kind)),
-                };
-                progress.step(&entry.name);
-                result
-            })
-            .collect();
+        let parsed = super::parse_plan(
+            &plan,
+            progress,
+            |k| !matches!(k, FileKind::Ignore(_)),
+            |entry, kind| parse_entry(archive, entry, kind),
+        );
 
         let mut coverage = Coverage::default();
         let mut gathered = Gathered::default();
