@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::archive::Limits;
 use crate::archive::limits::parse_size;
 use crate::commands;
-use crate::error::{EXIT_INPUT, Error};
+use crate::error::Error;
 use crate::import::LoadOptions;
 use crate::progress::Reporter;
 
@@ -107,10 +107,8 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
         Command::Import(c) => c.input.quiet,
     };
     let reporter = Reporter::new(quiet);
-    let code = match cli.command {
+    match cli.command {
         Command::Inspect(c) => commands::inspect::run(&c, &reporter),
         Command::Import(c) => commands::import::run(&c, &reporter),
-    };
-    debug_assert!(code.as_ref().map_or(true, |c| *c != EXIT_INPUT));
-    code
+    }
 }
