@@ -168,6 +168,32 @@ pub struct InteractionRow {
     pub post_id: Option<String>,
 }
 
+impl InteractionRow {
+    /// The `message` interaction of one direct message in a two-person conversation:
+    /// outbound when the owner sent it, inbound otherwise.
+    pub fn message(
+        platform: Platform,
+        at: i64,
+        from_owner: bool,
+        counterpart_id: Option<String>,
+        counterpart_name: Option<String>,
+    ) -> InteractionRow {
+        InteractionRow {
+            platform,
+            at: Some(at),
+            direction: if from_owner {
+                Direction::Outbound
+            } else {
+                Direction::Inbound
+            },
+            kind: InteractionKind::Message,
+            counterpart_id,
+            counterpart_name,
+            post_id: None,
+        }
+    }
+}
+
 /// One row of `connections`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConnectionRow {

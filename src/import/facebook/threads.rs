@@ -9,10 +9,7 @@ use serde_json::Value;
 use super::text;
 use crate::import::coverage::RecordProblems;
 use crate::import::fields;
-use crate::model::{
-    Direction, InteractionKind, InteractionRow, MessageRow, Platform, body_hash, char_count,
-    stable_id,
-};
+use crate::model::{InteractionRow, MessageRow, Platform, body_hash, char_count, stable_id};
 
 /// One message, its body reduced to length and hash.
 #[derive(Debug, Clone)]
@@ -235,19 +232,13 @@ pub fn convert(
             } else {
                 Some(m.sender.clone())
             };
-            interactions.push(InteractionRow {
-                platform: Platform::Facebook,
-                at: Some(m.at),
-                direction: if from_owner {
-                    Direction::Outbound
-                } else {
-                    Direction::Inbound
-                },
-                kind: InteractionKind::Message,
-                counterpart_name: counterpart.clone(),
-                counterpart_id: counterpart,
-                post_id: None,
-            });
+            interactions.push(InteractionRow::message(
+                Platform::Facebook,
+                m.at,
+                from_owner,
+                counterpart.clone(),
+                counterpart,
+            ));
         }
     }
     duplicates

@@ -7,10 +7,7 @@ use super::{dates, people};
 use crate::import::coverage::RecordProblems;
 use crate::import::csv_table::Table;
 use crate::import::text::unescape_html;
-use crate::model::{
-    Direction, InteractionKind, InteractionRow, MessageRow, Platform, body_hash, char_count,
-    stable_id,
-};
+use crate::model::{InteractionRow, MessageRow, Platform, body_hash, char_count, stable_id};
 
 /// One message as the file gives it.
 #[derive(Debug, Clone)]
@@ -184,19 +181,13 @@ pub fn convert(
             } else {
                 (Some(m.from.clone()), m.from_name.clone())
             };
-            interactions.push(InteractionRow {
-                platform: Platform::LinkedIn,
-                at: Some(m.at),
-                direction: if from_owner {
-                    Direction::Outbound
-                } else {
-                    Direction::Inbound
-                },
-                kind: InteractionKind::Message,
-                counterpart_id: counterpart,
-                counterpart_name: name,
-                post_id: None,
-            });
+            interactions.push(InteractionRow::message(
+                Platform::LinkedIn,
+                m.at,
+                from_owner,
+                counterpart,
+                name,
+            ));
         }
     }
 }

@@ -10,10 +10,7 @@ use serde_json::Value;
 use crate::import::coverage::RecordProblems;
 use crate::import::fields;
 use crate::import::text::{parse_iso, unescape_html};
-use crate::model::{
-    Direction, InteractionKind, InteractionRow, MessageRow, Platform, body_hash, char_count,
-    stable_id,
-};
+use crate::model::{InteractionRow, MessageRow, Platform, body_hash, char_count, stable_id};
 
 /// One message, body already reduced to its length and hash.
 #[derive(Debug, Clone)]
@@ -178,18 +175,12 @@ pub fn convert(
         } else {
             Some(m.sender.clone())
         };
-        interactions.push(InteractionRow {
-            platform: Platform::Twitter,
-            at: Some(m.at),
-            direction: if from_owner {
-                Direction::Outbound
-            } else {
-                Direction::Inbound
-            },
-            kind: InteractionKind::Message,
-            counterpart_id: counterpart,
-            counterpart_name: None,
-            post_id: None,
-        });
+        interactions.push(InteractionRow::message(
+            Platform::Twitter,
+            m.at,
+            from_owner,
+            counterpart,
+            None,
+        ));
     }
 }
