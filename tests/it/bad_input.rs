@@ -1,12 +1,10 @@
 //! Bad input: whole-file problems stop the run with one line, exit 1 and nothing written;
 //! record problems and missing files are warnings and the rest is read.
 
-mod support;
-
 use std::fs;
 use std::path::Path;
 
-use support::*;
+use crate::support::*;
 
 /// Runs `import` on `archive` into a fresh directory, expects exit 1 with exactly one line on
 /// stderr containing each of `needles`, and checks that nothing was written.

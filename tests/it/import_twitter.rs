@@ -1,11 +1,9 @@
 //! The Twitter/X importer on fixtures shaped like real archives. Every expected value is
 //! worked out by hand from the fixture files; the arithmetic is in the comments.
 
-mod support;
-
+use crate::support::*;
 use rapport::import::coverage::FileStatus;
 use rapport::model::schema;
-use support::*;
 
 const T1: &str = "1600000000000000001";
 

@@ -2,10 +2,8 @@
 //! flat 2018 layout, the separate end-to-end-encrypted chats, and the HTML export refused.
 //! Expected values are worked out by hand from the fixture files.
 
-mod support;
-
+use crate::support::*;
 use rapport::model::schema;
-use support::*;
 
 const GRACE: &str = "Grace Hopper";
 

@@ -1,9 +1,7 @@
 //! `rapport import` end to end: Parquet in a Hive layout that reads back equal.
 
-mod support;
-
+use crate::support::*;
 use rapport::model::parquet;
-use support::*;
 
 #[test]
 fn import_writes_parquet_that_reads_back_equal_to_the_dataset() {

@@ -1,9 +1,7 @@
 //! `rapport inspect` end to end: the hand-checked counts, as text and as JSON.
 
-mod support;
-
+use crate::support::*;
 use serde_json::Value;
-use support::*;
 
 fn inspect_json(args: &[&str]) -> Value {
     let out = rapport()

@@ -1,10 +1,8 @@
 //! The LinkedIn importer on fixtures shaped like real exports (2024 Complete export and a
 //! 2018 one). Expected values are worked out by hand from the fixture files.
 
-mod support;
-
+use crate::support::*;
 use rapport::model::schema;
-use support::*;
 
 const ADA: &str = "https://www.linkedin.com/in/ada-example";
 const GRACE: &str = "https://www.linkedin.com/in/grace-hopper";

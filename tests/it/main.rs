@@ -1,0 +1,11 @@
+//! The integration tests, linked into one test binary: each binary links all of
+//! polars, so one binary instead of one per file saves minutes and gigabytes in CI.
+
+mod support;
+
+mod bad_input;
+mod cli_import;
+mod cli_inspect;
+mod import_facebook;
+mod import_linkedin;
+mod import_twitter;
