@@ -28,9 +28,11 @@ pub enum Command {
     Inspect(Inspect),
     /// Write the common dataframes as Parquet in a Hive layout.
     Import(Import),
+    /// Measure what drives engagement and relationships; write summary.json (and gate CI).
+    Analyze(Analyze),
 }
 
-/// Options every subcommand that reads archives shares.
+/// Archives (required) and how to read them, for `inspect` and `import`.
 #[derive(Debug, Args)]
 pub struct InputOptions {
     /// Archives: a `.zip`, several `.zip` parts of one export, an unpacked folder, or an
@@ -38,6 +40,21 @@ pub struct InputOptions {
     #[arg(value_name = "ARCHIVE", required = true)]
     pub archives: Vec<PathBuf>,
 
+    /// How to read them.
+    #[command(flatten)]
+    pub read: ReadOptions,
+}
+
+impl std::ops::Deref for InputOptions {
+    type Target = ReadOptions;
+    fn deref(&self) -> &ReadOptions {
+        &self.read
+    }
+}
+
+/// How archives are read; every subcommand that reads archives shares these.
+#[derive(Debug, Args)]
+pub struct ReadOptions {
     /// Refuse any archive entry that inflates past this size (e.g. 4GiB, 500MB).
     #[arg(long, value_name = "SIZE", default_value = "4GiB", value_parser = parse_size)]
     pub max_entry_size: u64,
@@ -51,7 +68,7 @@ pub struct InputOptions {
     pub quiet: bool,
 }
 
-impl InputOptions {
+impl ReadOptions {
     /// How archives are opened.
     pub fn load_options(&self) -> LoadOptions {
         LoadOptions {
@@ -88,6 +105,71 @@ pub struct Import {
     pub out: PathBuf,
 }
 
+/// `rapport analyze`.
+#[derive(Debug, Args)]
+pub struct Analyze {
+    /// Archives (as for `inspect`), or a Parquet dataset written by `rapport import`.
+    /// With none, the sample archives in `fixtures/` are analyzed.
+    #[arg(value_name = "ARCHIVE")]
+    pub archives: Vec<PathBuf>,
+
+    /// How to read them.
+    #[command(flatten)]
+    pub read: ReadOptions,
+
+    /// The report directory [default: reports/<archive name>/]. An earlier report there is
+    /// replaced whole, and only once the new one is complete.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    /// Start of the period: this day at 00:00 in --tz (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+
+    /// End of the period: the end of this day in --tz (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+
+    /// The period is this quarter, e.g. 2025Q3 (not with --since/--until).
+    #[arg(long, value_name = "YYYYQN")]
+    pub quarter: Option<String>,
+
+    /// Also compute every figure for the previous period of the same length, and the change.
+    #[arg(long)]
+    pub compare_previous: bool,
+
+    /// Time zone for hours, weekdays, weeks, months and dates (IANA name).
+    #[arg(long, value_name = "ZONE", default_value = "UTC")]
+    pub tz: String,
+
+    /// Groups with fewer posts get no lift.
+    #[arg(long, value_name = "N", default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..))]
+    pub min_posts: u32,
+
+    /// Length of every ranked list (counterparts, supporters, actions...).
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub top: u32,
+
+    /// Output formats, comma separated. This version writes json (summary.json).
+    #[arg(
+        long,
+        value_name = "FORMATS",
+        value_delimiter = ',',
+        default_value = "json"
+    )]
+    pub format: Vec<String>,
+
+    /// Exit 3 when this condition on a summary.json key holds, e.g.
+    /// 'responsiveness.within_24h_rate < 0.6' (repeatable; keys without a platform are
+    /// the overall figures). The summary is written first.
+    #[arg(long = "fail-if", value_name = "'KEY OP VALUE'")]
+    pub fail_if: Vec<String>,
+
+    /// Run the analyses one after the other instead of in parallel (for measuring).
+    #[arg(long, hide = true)]
+    pub sequential: bool,
+}
+
 /// Parses the command line, runs it, prints the error if any, and returns the exit code.
 pub fn main_exit_code() -> i32 {
     let cli = Cli::parse();
@@ -105,10 +187,12 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
     let quiet = match &cli.command {
         Command::Inspect(c) => c.input.quiet,
         Command::Import(c) => c.input.quiet,
+        Command::Analyze(c) => c.read.quiet,
     };
     let reporter = Reporter::new(quiet);
     match cli.command {
         Command::Inspect(c) => commands::inspect::run(&c, &reporter),
         Command::Import(c) => commands::import::run(&c, &reporter),
+        Command::Analyze(c) => commands::analyze::run(&c, &reporter),
     }
 }

@@ -49,6 +49,9 @@ pub enum Error {
     /// `--strict` was given and some record or file was not read.
     #[error("--strict: {0}")]
     Strict(String),
+    /// One or more `--fail-if` conditions held: one line each.
+    #[error("{}", .0.join("\nrapport: "))]
+    Gate(Vec<String>),
     /// A dataframe operation failed; this is a bug or an exhausted resource, not bad input.
     #[error("internal dataframe error: {0}")]
     Polars(#[from] polars::error::PolarsError),
@@ -61,7 +64,7 @@ impl Error {
             Error::Archive { .. } | Error::Entry { .. } | Error::Output { .. } => EXIT_INPUT,
             Error::Polars(_) => EXIT_INPUT,
             Error::Usage(_) => EXIT_USAGE,
-            Error::Strict(_) => EXIT_GATE,
+            Error::Strict(_) | Error::Gate(_) => EXIT_GATE,
         }
     }
 

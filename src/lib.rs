@@ -4,6 +4,7 @@
 //!
 //! The pipeline: [`archive`] -> [`import`] -> [`model`] -> analyses -> report.
 
+pub mod analysis;
 pub mod archive;
 pub mod cli;
 pub mod commands;

@@ -1,5 +1,6 @@
 //! One file per subcommand: what it reads, what it prints or writes.
 
+pub mod analyze;
 pub mod import;
 pub mod inspect;
 

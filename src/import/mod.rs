@@ -116,6 +116,8 @@ pub struct ImportedArchive {
     pub dataset: Dataset,
     /// What was read.
     pub coverage: Coverage,
+    /// Counterpart ids of sent invitations that carried a personal note.
+    pub invitations_with_note: Vec<String>,
 }
 
 /// How archives are opened.
@@ -159,6 +161,7 @@ pub fn load(
                 as_of: imported.as_of,
                 dataset,
                 coverage: imported.coverage,
+                invitations_with_note: imported.rows.invitations_with_note,
             })
         })
         .collect::<Result<Vec<_>>>()?;

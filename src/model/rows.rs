@@ -243,6 +243,10 @@ pub struct Rows {
     pub connections: Vec<ConnectionRow>,
     pub messages: Vec<MessageRow>,
     pub accounts: Vec<AccountRow>,
+    /// Counterpart ids of sent invitations that carried a personal note. The note has no
+    /// column in the common dataframes (DESIGN.md lists none); the invitations analysis
+    /// reads it from here.
+    pub invitations_with_note: Vec<String>,
 }
 
 /// The body hash of DESIGN.md: FNV-1a (64 bit) of the body with case folded and runs of

@@ -274,6 +274,7 @@ impl Importer for LinkedInImporter {
                 Parsed::Invitations(i) => {
                     rows.interactions.extend(i.rows);
                     with_note += i.sent_with_note;
+                    rows.invitations_with_note.extend(i.with_note_ids);
                     without_note += i.sent_without_note;
                 }
                 Parsed::Profile(name) => profile_name = profile_name.or(name),

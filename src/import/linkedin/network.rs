@@ -71,6 +71,8 @@ pub struct Invitations {
     pub sent_with_note: u64,
     /// Sent without one.
     pub sent_without_note: u64,
+    /// Counterpart ids of those sent with a note.
+    pub with_note_ids: Vec<String>,
 }
 
 /// Parses `Invitations.csv` (2018 `From,To,Sent At,Message,Direction`, later with
@@ -81,6 +83,7 @@ pub fn invitations(text: &str, problems: &mut RecordProblems) -> Result<Invitati
         rows: Vec::new(),
         sent_with_note: 0,
         sent_without_note: 0,
+        with_note_ids: Vec::new(),
     };
     for row in table.rows() {
         let outbound = match row.get("Direction") {
@@ -114,9 +117,11 @@ pub fn invitations(text: &str, problems: &mut RecordProblems) -> Result<Invitati
                 )
             });
         }
+        let counterpart_id = people::id(row.get(url_column), name.as_deref());
         if outbound {
             if row.get("Message").is_some() {
                 result.sent_with_note += 1;
+                result.with_note_ids.extend(counterpart_id.clone());
             } else {
                 result.sent_without_note += 1;
             }
@@ -130,7 +135,7 @@ pub fn invitations(text: &str, problems: &mut RecordProblems) -> Result<Invitati
                 Direction::Inbound
             },
             kind: InteractionKind::Invitation,
-            counterpart_id: people::id(row.get(url_column), name.as_deref()),
+            counterpart_id,
             counterpart_name: name,
             post_id: None,
         });

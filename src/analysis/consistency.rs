@@ -1,0 +1,96 @@
+//! Posting consistency: the share of the period's weeks with an original or thread post,
+//! the longest gap between such posts, posts per active week and the longest weekly streak.
+//! Weeks are local ISO weeks (Monday first).
+
+use std::collections::BTreeSet;
+
+use polars::prelude::*;
+use serde::Serialize;
+
+use super::columns::{strs, times};
+use super::period::DAY_MS;
+use super::stats::{rate, share};
+use super::{Figures, Notes, Scope};
+use crate::model::PostKind;
+
+/// The `consistency` figures.
+#[derive(Debug, Serialize)]
+pub struct Consistency {
+    /// Weeks the period touches.
+    pub weeks: usize,
+    /// Weeks with at least one original or thread post.
+    pub active_weeks: usize,
+    /// active_weeks / weeks.
+    pub active_week_share: Option<f64>,
+    /// Longest time between two consecutive original or thread posts, in days.
+    pub longest_gap_days: Option<f64>,
+    /// Original and thread posts per active week.
+    pub posts_per_active_week: Option<f64>,
+    /// Most consecutive active weeks.
+    pub longest_weekly_streak: usize,
+}
+
+/// Runs the analysis.
+pub fn run(scope: &Scope) -> PolarsResult<Figures> {
+    let clock = scope.options.clock;
+    let period = scope.period;
+    let posts = &scope.within.posts;
+    let kinds = strs(posts, "kind")?;
+    let mut at: Vec<i64> = times(posts, "created_at")?
+        .into_iter()
+        .zip(kinds)
+        .filter(|(_, k)| {
+            *k == Some(PostKind::Original.as_str()) || *k == Some(PostKind::Thread.as_str())
+        })
+        .filter_map(|(t, _)| t)
+        .collect();
+    at.sort_unstable();
+    let weeks = if period.end >= period.start {
+        (clock.week_number(period.end) - clock.week_number(period.start) + 1) as usize
+    } else {
+        0
+    };
+    let active: BTreeSet<i64> = at.iter().map(|t| clock.week_number(*t)).collect();
+    let mut longest_streak = 0;
+    let mut streak = 0;
+    let mut previous: Option<i64> = None;
+    for week in &active {
+        streak = if previous == Some(week - 1) {
+            streak + 1
+        } else {
+            1
+        };
+        longest_streak = longest_streak.max(streak);
+        previous = Some(*week);
+    }
+    let longest_gap = at
+        .windows(2)
+        .map(|w| w[1] - w[0])
+        .max()
+        .map(|ms| ms as f64 / DAY_MS as f64);
+    let result = Consistency {
+        weeks,
+        active_weeks: active.len(),
+        active_week_share: share(active.len(), weeks),
+        longest_gap_days: longest_gap,
+        posts_per_active_week: rate(at.len() as f64, active.len() as f64),
+        longest_weekly_streak: longest_streak,
+    };
+    let mut notes = Notes::default();
+    notes.explain(
+        "active_week_share",
+        &result.active_week_share,
+        "the period is empty",
+    );
+    notes.explain(
+        "longest_gap_days",
+        &result.longest_gap_days,
+        "fewer than two original or thread posts in the period",
+    );
+    notes.explain(
+        "posts_per_active_week",
+        &result.posts_per_active_week,
+        "no original or thread post in the period",
+    );
+    Ok(Figures::new(&result, notes.into_vec()))
+}

@@ -1,0 +1,247 @@
+//! Conversations in direct messages: whether the owner answers (turns, response rate, the
+//! 24-hour rule, response times), how others answer the owner, and who starts conversations.
+//!
+//! Measured in two-person conversations, on the messages inside the period (a group
+//! message is addressed to no one person).
+
+use polars::prelude::*;
+use serde::Serialize;
+
+use super::columns::{bools, strs, times};
+use super::period::{DAY_MS, HOUR_MS};
+use super::stats::{quantile, share};
+use super::{Figures, Notes, Scope};
+
+/// A silence this long or longer makes the next message a new start.
+pub const RESTART_SILENCE_MS: i64 = 7 * DAY_MS;
+
+/// One message of a two-person conversation, in time order.
+#[derive(Debug, Clone)]
+pub struct Message<'a> {
+    /// The platform.
+    pub platform: &'a str,
+    /// The conversation.
+    pub conversation: &'a str,
+    /// When it was sent.
+    pub at: i64,
+    /// Who sent it.
+    pub sender: &'a str,
+    /// Whether the owner sent it.
+    pub from_owner: bool,
+}
+
+/// The two-person conversations' messages in the period, sorted by platform, conversation
+/// and time; returns the frame the borrowed messages point into.
+pub fn two_person(messages: &DataFrame) -> PolarsResult<DataFrame> {
+    messages
+        .clone()
+        .lazy()
+        .filter(col("participants").eq(lit(2u32)))
+        .sort(
+            ["platform", "conversation_id", "at", "message_id"],
+            SortMultipleOptions::default().with_maintain_order(true),
+        )
+        .collect()
+}
+
+/// The messages of a frame made by [`two_person`].
+pub fn rows(frame: &DataFrame) -> PolarsResult<Vec<Message<'_>>> {
+    let platform = strs(frame, "platform")?;
+    let conversation = strs(frame, "conversation_id")?;
+    let at = times(frame, "at")?;
+    let sender = strs(frame, "sender_id")?;
+    let from_owner = bools(frame, "from_owner")?;
+    Ok((0..frame.height())
+        .filter_map(|i| {
+            Some(Message {
+                platform: platform[i]?,
+                conversation: conversation[i]?,
+                at: at[i]?,
+                sender: sender[i]?,
+                from_owner: from_owner[i]?,
+            })
+        })
+        .collect())
+}
+
+/// Splits sorted messages into conversations.
+pub fn by_conversation<'m, 'a>(messages: &'m [Message<'a>]) -> Vec<&'m [Message<'a>]> {
+    messages
+        .chunk_by(|a, b| a.platform == b.platform && a.conversation == b.conversation)
+        .collect()
+}
+
+/// A turn that was never answered and is older than 24 hours at the end of the period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenTurn {
+    /// The platform.
+    pub platform: String,
+    /// Who is waiting for an answer (the sender of the turn).
+    pub counterpart_id: String,
+    /// The first message of the turn.
+    pub since: i64,
+}
+
+/// The tally of turns for one responder.
+#[derive(Debug, Default)]
+pub struct Turns {
+    /// Response times of answered turns, ms.
+    pub response_ms: Vec<i64>,
+    /// Turns never answered and older than 24 hours at the end.
+    pub unanswered: Vec<OpenTurn>,
+    /// Turns never answered and 24 hours old or younger at the end: in no figure.
+    pub open_recent: usize,
+}
+
+/// Walks the turns of every conversation: a run of messages from the other side that
+/// follows the responder's last message (or the start), answered by the responder's next
+/// message. `owner_responds` says whose answers are measured.
+pub fn turns(messages: &[Message], owner_responds: bool, end: i64) -> Turns {
+    let mut tally = Turns::default();
+    for conversation in by_conversation(messages) {
+        let mut open: Option<&Message> = None;
+        for m in conversation {
+            if m.from_owner == owner_responds {
+                if let Some(first) = open.take() {
+                    tally.response_ms.push(m.at - first.at);
+                }
+            } else if open.is_none() {
+                open = Some(m);
+            }
+        }
+        if let Some(first) = open {
+            if end - first.at > DAY_MS {
+                tally.unanswered.push(OpenTurn {
+                    platform: first.platform.to_string(),
+                    counterpart_id: first.sender.to_string(),
+                    since: first.at,
+                });
+            } else {
+                tally.open_recent += 1;
+            }
+        }
+    }
+    tally
+}
+
+/// The `responsiveness` and `responsiveness_of_others` figures.
+#[derive(Debug, Serialize)]
+pub struct Responsiveness {
+    /// Turns counted: answered + unanswered.
+    pub turns: usize,
+    /// Turns answered.
+    pub answered: usize,
+    /// Turns not answered and older than 24 hours at the end of the period.
+    pub unanswered: usize,
+    /// Turns answered within 24 hours.
+    pub within_24h: usize,
+    /// answered / turns.
+    pub response_rate: Option<f64>,
+    /// within_24h / turns.
+    pub within_24h_rate: Option<f64>,
+    /// Median response time of answered turns, hours.
+    pub median_response_hours: Option<f64>,
+    /// 90th percentile response time, hours.
+    pub p90_response_hours: Option<f64>,
+    /// Open turns 24 hours old or younger at the end, in no other figure.
+    pub open_recent_excluded: usize,
+}
+
+fn responsiveness_of(scope: &Scope, owner_responds: bool) -> PolarsResult<Figures> {
+    let frame = two_person(&scope.within.messages)?;
+    let messages = rows(&frame)?;
+    let tally = turns(&messages, owner_responds, scope.period.end);
+    let hours: Vec<f64> = tally
+        .response_ms
+        .iter()
+        .map(|ms| *ms as f64 / HOUR_MS as f64)
+        .collect();
+    let answered = hours.len();
+    let turns = answered + tally.unanswered.len();
+    let within = hours.iter().filter(|h| **h <= 24.0).count();
+    let result = Responsiveness {
+        turns,
+        answered,
+        unanswered: tally.unanswered.len(),
+        within_24h: within,
+        response_rate: share(answered, turns),
+        within_24h_rate: share(within, turns),
+        median_response_hours: quantile(&hours, 0.5),
+        p90_response_hours: quantile(&hours, 0.9),
+        open_recent_excluded: tally.open_recent,
+    };
+    let mut notes = Notes::default();
+    let no_turns = if messages.is_empty() {
+        "no message of a two-person conversation in the period"
+    } else {
+        "no turn to answer in the period's two-person conversations"
+    };
+    notes.explain("response_rate", &result.response_rate, no_turns);
+    notes.explain("within_24h_rate", &result.within_24h_rate, no_turns);
+    let none_answered = "no turn was answered in the period";
+    notes.explain(
+        "median_response_hours",
+        &result.median_response_hours,
+        none_answered,
+    );
+    notes.explain(
+        "p90_response_hours",
+        &result.p90_response_hours,
+        none_answered,
+    );
+    Ok(Figures::new(&result, notes.into_vec()))
+}
+
+/// How the owner answers others.
+pub fn responsiveness(scope: &Scope) -> PolarsResult<Figures> {
+    responsiveness_of(scope, true)
+}
+
+/// How others answer the owner.
+pub fn responsiveness_of_others(scope: &Scope) -> PolarsResult<Figures> {
+    responsiveness_of(scope, false)
+}
+
+/// The `conversation_starters` figures.
+#[derive(Debug, Serialize)]
+pub struct Starters {
+    /// Two-person conversations with a message in the period.
+    pub conversations: usize,
+    /// Starts: first messages, and first messages after 7 days of silence.
+    pub starts: usize,
+    /// Starts by the owner.
+    pub starts_by_owner: usize,
+    /// starts_by_owner / starts.
+    pub owner_start_share: Option<f64>,
+}
+
+/// Who starts conversations.
+pub fn starters(scope: &Scope) -> PolarsResult<Figures> {
+    let frame = two_person(&scope.within.messages)?;
+    let messages = rows(&frame)?;
+    let conversations = by_conversation(&messages);
+    let (mut starts, mut by_owner) = (0, 0);
+    for conversation in &conversations {
+        let mut previous: Option<i64> = None;
+        for m in conversation.iter() {
+            if previous.is_none_or(|p| m.at - p >= RESTART_SILENCE_MS) {
+                starts += 1;
+                by_owner += usize::from(m.from_owner);
+            }
+            previous = Some(m.at);
+        }
+    }
+    let result = Starters {
+        conversations: conversations.len(),
+        starts,
+        starts_by_owner: by_owner,
+        owner_start_share: share(by_owner, starts),
+    };
+    let mut notes = Notes::default();
+    notes.explain(
+        "owner_start_share",
+        &result.owner_start_share,
+        "no message of a two-person conversation in the period",
+    );
+    Ok(Figures::new(&result, notes.into_vec()))
+}

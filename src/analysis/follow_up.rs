@@ -1,0 +1,118 @@
+//! Following up on new connections: a connection made at time t is followed up when the
+//! owner has an outbound interaction with that person (a message included, an invitation
+//! not) in [t, t + 7 days].
+
+use std::collections::HashMap;
+
+use polars::prelude::*;
+use serde::Serialize;
+
+use super::columns::{strs, times};
+use super::period::DAY_MS;
+use super::stats::share;
+use super::{Figures, Notes, Scope};
+use crate::model::{Dataset, InteractionKind};
+
+/// The follow-up window.
+pub const FOLLOW_UP_MS: i64 = 7 * DAY_MS;
+
+/// A connection made in the period with a known time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewConnection {
+    /// The platform.
+    pub platform: String,
+    /// The person.
+    pub counterpart_id: String,
+    /// When the connection was made.
+    pub at: i64,
+    /// Whether the owner followed up within 7 days.
+    pub followed_up: bool,
+}
+
+/// The owner's outbound interaction times per (platform, counterpart), invitations left out,
+/// sorted.
+pub fn outbound_times(data: &Dataset) -> PolarsResult<HashMap<(String, String), Vec<i64>>> {
+    let frame = &data.interactions;
+    let platform = strs(frame, "platform")?;
+    let id = strs(frame, "counterpart_id")?;
+    let direction = strs(frame, "direction")?;
+    let kind = strs(frame, "kind")?;
+    let at = times(frame, "at")?;
+    let mut map: HashMap<(String, String), Vec<i64>> = HashMap::new();
+    for i in 0..frame.height() {
+        if direction[i] != Some("outbound") || kind[i] == Some(InteractionKind::Invitation.as_str())
+        {
+            continue;
+        }
+        if let (Some(p), Some(c), Some(t)) = (platform[i], id[i], at[i]) {
+            map.entry((p.to_string(), c.to_string()))
+                .or_default()
+                .push(t);
+        }
+    }
+    for times in map.values_mut() {
+        times.sort_unstable();
+    }
+    Ok(map)
+}
+
+/// Whether a sorted list of times has one in [from, to].
+pub fn any_between(sorted: &[i64], from: i64, to: i64) -> bool {
+    let first = sorted.partition_point(|t| *t < from);
+    sorted.get(first).is_some_and(|t| *t <= to)
+}
+
+/// The connections made in the period with a known time, each marked followed up or not.
+pub fn new_connections(scope: &Scope) -> PolarsResult<Vec<NewConnection>> {
+    let outbound = outbound_times(&scope.all)?;
+    let frame = &scope.within.connections;
+    let platform = strs(frame, "platform")?;
+    let id = strs(frame, "counterpart_id")?;
+    let at = times(frame, "connected_at")?;
+    let mut list = Vec::new();
+    for i in 0..frame.height() {
+        let (Some(p), Some(c), Some(t)) = (platform[i], id[i], at[i]) else {
+            continue;
+        };
+        let key = (p.to_string(), c.to_string());
+        let followed_up = outbound
+            .get(&key)
+            .is_some_and(|times| any_between(times, t, t + FOLLOW_UP_MS));
+        list.push(NewConnection {
+            platform: key.0,
+            counterpart_id: key.1,
+            at: t,
+            followed_up,
+        });
+    }
+    Ok(list)
+}
+
+/// The `follow_up` figures.
+#[derive(Debug, Serialize)]
+pub struct FollowUp {
+    /// Connections made in the period with a known time.
+    pub connections_made: usize,
+    /// Those followed up within 7 days.
+    pub followed_up: usize,
+    /// followed_up / connections_made.
+    pub follow_up_rate: Option<f64>,
+}
+
+/// Runs the analysis.
+pub fn run(scope: &Scope) -> PolarsResult<Figures> {
+    let list = new_connections(scope)?;
+    let followed = list.iter().filter(|c| c.followed_up).count();
+    let result = FollowUp {
+        connections_made: list.len(),
+        followed_up: followed,
+        follow_up_rate: share(followed, list.len()),
+    };
+    let mut notes = Notes::default();
+    notes.explain(
+        "follow_up_rate",
+        &result.follow_up_rate,
+        "no connection with a known time was made in the period",
+    );
+    Ok(Figures::new(&result, notes.into_vec()))
+}

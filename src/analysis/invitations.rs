@@ -1,0 +1,155 @@
+//! Invitations: sent with and without a personal note, and for each the share that appears
+//! in connections (accepted). Twitter has no invitations; Facebook friend requests carry no
+//! note, so they count as sent without one.
+
+use std::collections::HashSet;
+
+use polars::prelude::*;
+use serde::Serialize;
+
+use super::columns::strs;
+use super::stats::share;
+use super::{Figures, Notes, Scope};
+use crate::model::InteractionKind;
+
+/// Platforms whose archives have invitations.
+const WITH_INVITATIONS: [&str; 2] = ["linkedin", "facebook"];
+
+/// Sent invitations of one kind and how many were accepted.
+#[derive(Debug, Serialize)]
+pub struct Split {
+    /// Sent in the period.
+    pub sent: Option<usize>,
+    /// Of those, the ones whose person is in connections.
+    pub accepted: Option<usize>,
+    /// accepted / sent.
+    pub accepted_share: Option<f64>,
+}
+
+/// The `invitations` figures.
+#[derive(Debug, Serialize)]
+pub struct Invitations {
+    /// Invitations the owner sent in the period.
+    pub sent: Option<usize>,
+    /// Invitations the owner received in the period.
+    pub received: Option<usize>,
+    /// Sent ones whose person is in connections, over sent.
+    pub accepted_share: Option<f64>,
+    /// Sent with a personal note.
+    pub with_note: Split,
+    /// Sent without one.
+    pub without_note: Split,
+}
+
+fn split(sent: Option<usize>, accepted: Option<usize>) -> Split {
+    Split {
+        sent,
+        accepted,
+        accepted_share: sent.zip(accepted).and_then(|(s, a)| share(a, s)),
+    }
+}
+
+/// Runs the analysis.
+pub fn run(scope: &Scope) -> PolarsResult<Figures> {
+    let platforms: HashSet<&str> = strs(&scope.all.accounts, "platform")?
+        .into_iter()
+        .flatten()
+        .chain(
+            strs(&scope.all.interactions, "platform")?
+                .into_iter()
+                .flatten(),
+        )
+        .collect();
+    let has_invitations = platforms.iter().any(|p| WITH_INVITATIONS.contains(p));
+    let mut notes = Notes::default();
+    if !has_invitations {
+        let none: Option<usize> = None;
+        notes.explain(
+            "sent",
+            &none,
+            "the archive has no invitations (Twitter/X has none)",
+        );
+        notes.explain("received", &none, "the archive has no invitations");
+        notes.explain("accepted_share", &none, "the archive has no invitations");
+        let result = Invitations {
+            sent: None,
+            received: None,
+            accepted_share: None,
+            with_note: split(None, None),
+            without_note: split(None, None),
+        };
+        return Ok(Figures::new(&result, notes.into_vec()));
+    }
+    let connected: HashSet<(&str, &str)> = {
+        let c = &scope.all.connections;
+        strs(c, "platform")?
+            .into_iter()
+            .zip(strs(c, "counterpart_id")?)
+            .filter_map(|(p, id)| Some((p?, id?)))
+            .collect()
+    };
+    let frame = &scope.within.interactions;
+    let (platform, id, kind, direction) = (
+        strs(frame, "platform")?,
+        strs(frame, "counterpart_id")?,
+        strs(frame, "kind")?,
+        strs(frame, "direction")?,
+    );
+    let noted = scope.invitation_notes.as_ref();
+    let (mut sent, mut received, mut accepted) = (0, 0, 0);
+    let (mut noted_sent, mut noted_accepted, mut plain_sent, mut plain_accepted) = (0, 0, 0, 0);
+    for i in 0..frame.height() {
+        if kind[i] != Some(InteractionKind::Invitation.as_str()) {
+            continue;
+        }
+        if direction[i] != Some("outbound") {
+            received += 1;
+            continue;
+        }
+        sent += 1;
+        let (p, c) = (platform[i].unwrap_or(""), id[i].unwrap_or(""));
+        let is_accepted = id[i].is_some() && connected.contains(&(p, c));
+        accepted += usize::from(is_accepted);
+        let has_note = noted.is_some_and(|set| set.contains(&(p.to_string(), c.to_string())));
+        if has_note {
+            noted_sent += 1;
+            noted_accepted += usize::from(is_accepted);
+        } else {
+            plain_sent += 1;
+            plain_accepted += usize::from(is_accepted);
+        }
+    }
+    let known = noted.is_some();
+    let result = Invitations {
+        sent: Some(sent),
+        received: Some(received),
+        accepted_share: share(accepted, sent),
+        with_note: split(known.then_some(noted_sent), known.then_some(noted_accepted)),
+        without_note: split(known.then_some(plain_sent), known.then_some(plain_accepted)),
+    };
+    notes.explain(
+        "accepted_share",
+        &result.accepted_share,
+        "no invitation was sent in the period",
+    );
+    if !known {
+        let none: Option<usize> = None;
+        notes.explain(
+            "with_note",
+            &none,
+            "a Parquet dataset keeps no invitation notes; analyze the archive itself",
+        );
+    } else {
+        notes.explain(
+            "with_note.accepted_share",
+            &result.with_note.accepted_share,
+            "no invitation with a note was sent in the period",
+        );
+        notes.explain(
+            "without_note.accepted_share",
+            &result.without_note.accepted_share,
+            "no invitation without a note was sent in the period",
+        );
+    }
+    Ok(Figures::new(&result, notes.into_vec()))
+}

@@ -1,0 +1,94 @@
+//! Moving public exchanges to one-on-one: counterparts with a public interaction (reply,
+//! mention, comment, quote) in the period who got a direct message from the owner within
+//! 14 days after it, over such counterparts.
+
+use std::collections::{BTreeMap, HashMap};
+
+use polars::prelude::*;
+use serde::Serialize;
+
+use super::columns::{strs, times};
+use super::follow_up::any_between;
+use super::period::DAY_MS;
+use super::stats::share;
+use super::{Figures, Notes, Scope};
+use crate::model::InteractionKind;
+
+/// The window after a public interaction.
+pub const ONE_ON_ONE_MS: i64 = 14 * DAY_MS;
+
+const PUBLIC: [InteractionKind; 4] = [
+    InteractionKind::Reply,
+    InteractionKind::Mention,
+    InteractionKind::Comment,
+    InteractionKind::Quote,
+];
+
+/// The `one_on_one` figures.
+#[derive(Debug, Serialize)]
+pub struct OneOnOne {
+    /// Counterparts with a public interaction in the period.
+    pub public_counterparts: usize,
+    /// Those who got a direct message from the owner within 14 days after one.
+    pub moved_to_one_on_one: usize,
+    /// moved_to_one_on_one / public_counterparts.
+    pub one_on_one_rate: Option<f64>,
+}
+
+/// Runs the analysis.
+pub fn run(scope: &Scope) -> PolarsResult<Figures> {
+    let public: Vec<&str> = PUBLIC.iter().map(|k| k.as_str()).collect();
+    // Direct messages may come after the period ends: look in the whole dataset.
+    let mut sent: HashMap<(&str, &str), Vec<i64>> = HashMap::new();
+    let all = &scope.all.interactions;
+    let (p_all, c_all, d_all, k_all, t_all) = (
+        strs(all, "platform")?,
+        strs(all, "counterpart_id")?,
+        strs(all, "direction")?,
+        strs(all, "kind")?,
+        times(all, "at")?,
+    );
+    for i in 0..all.height() {
+        if k_all[i] == Some(InteractionKind::Message.as_str()) && d_all[i] == Some("outbound") {
+            if let (Some(p), Some(c), Some(t)) = (p_all[i], c_all[i], t_all[i]) {
+                sent.entry((p, c)).or_default().push(t);
+            }
+        }
+    }
+    for v in sent.values_mut() {
+        v.sort_unstable();
+    }
+    let frame = &scope.within.interactions;
+    let (p, c, k, t) = (
+        strs(frame, "platform")?,
+        strs(frame, "counterpart_id")?,
+        strs(frame, "kind")?,
+        times(frame, "at")?,
+    );
+    let mut counterparts: BTreeMap<(&str, &str), bool> = BTreeMap::new();
+    for i in 0..frame.height() {
+        let (Some(p), Some(c), Some(k), Some(t)) = (p[i], c[i], k[i], t[i]) else {
+            continue;
+        };
+        if !public.contains(&k) {
+            continue;
+        }
+        let moved = sent
+            .get(&(p, c))
+            .is_some_and(|times| any_between(times, t, t + ONE_ON_ONE_MS));
+        *counterparts.entry((p, c)).or_insert(false) |= moved;
+    }
+    let moved = counterparts.values().filter(|m| **m).count();
+    let result = OneOnOne {
+        public_counterparts: counterparts.len(),
+        moved_to_one_on_one: moved,
+        one_on_one_rate: share(moved, counterparts.len()),
+    };
+    let mut notes = Notes::default();
+    notes.explain(
+        "one_on_one_rate",
+        &result.one_on_one_rate,
+        "no reply, mention, comment or quote with a known counterpart in the period",
+    );
+    Ok(Figures::new(&result, notes.into_vec()))
+}

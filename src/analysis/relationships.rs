@@ -1,0 +1,306 @@
+//! Who the owner's real relationships are: counterpart strength and reciprocity, the
+//! supporters and whether the owner gives back, and relationships going dormant.
+//!
+//! A counterpart is (platform, counterpart_id): one person on two platforms is two.
+
+use std::collections::HashMap;
+
+use polars::prelude::*;
+use serde::Serialize;
+
+use super::columns::{strs, times, u64s};
+use super::period::DAY_MS;
+use super::stats::{rate, share};
+use super::{Figures, Notes, Scope};
+
+/// The window of recent silence that makes a relationship dormant.
+pub const DORMANT_WINDOW_MS: i64 = 90 * DAY_MS;
+/// Interactions a counterpart needs to count as a relationship.
+pub const STRONG: u64 = 3;
+
+/// One counterpart's interactions in the period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Counterpart {
+    /// The platform.
+    pub platform: String,
+    /// The id.
+    pub counterpart_id: String,
+    /// The latest known display name.
+    pub counterpart_name: Option<String>,
+    /// Their acts towards the owner.
+    pub inbound: u64,
+    /// The owner's acts towards them.
+    pub outbound: u64,
+    /// inbound + outbound.
+    pub strength: u64,
+    /// outbound / strength.
+    pub reciprocity: Option<f64>,
+}
+
+/// Every counterpart of `interactions` with its counts, strongest first, ties by id.
+pub fn counterparts(interactions: &DataFrame) -> PolarsResult<Vec<Counterpart>> {
+    let out = interactions
+        .clone()
+        .lazy()
+        .filter(col("counterpart_id").is_not_null())
+        .sort(
+            ["at"],
+            SortMultipleOptions::default().with_nulls_last(false),
+        )
+        .group_by([col("platform"), col("counterpart_id")])
+        .agg([
+            col("direction")
+                .eq(lit("inbound"))
+                .cast(DataType::UInt64)
+                .sum()
+                .alias("inbound"),
+            col("direction")
+                .eq(lit("outbound"))
+                .cast(DataType::UInt64)
+                .sum()
+                .alias("outbound"),
+            col("counterpart_name").drop_nulls().last().alias("name"),
+        ])
+        .collect()?;
+    let platform = strs(&out, "platform")?;
+    let id = strs(&out, "counterpart_id")?;
+    let name = strs(&out, "name")?;
+    let inbound = u64s(&out, "inbound")?;
+    let outbound = u64s(&out, "outbound")?;
+    let mut list: Vec<Counterpart> = (0..out.height())
+        .filter_map(|i| {
+            let (inb, outb) = (inbound[i].unwrap_or(0), outbound[i].unwrap_or(0));
+            Some(Counterpart {
+                platform: platform[i]?.to_string(),
+                counterpart_id: id[i]?.to_string(),
+                counterpart_name: name[i].map(str::to_string),
+                inbound: inb,
+                outbound: outb,
+                strength: inb + outb,
+                reciprocity: rate(outb as f64, (inb + outb) as f64),
+            })
+        })
+        .collect();
+    list.sort_by(|a, b| {
+        b.strength
+            .cmp(&a.strength)
+            .then_with(|| a.counterpart_id.cmp(&b.counterpart_id))
+            .then_with(|| a.platform.cmp(&b.platform))
+    });
+    Ok(list)
+}
+
+/// The `counterpart_strength` figures.
+#[derive(Debug, Serialize)]
+pub struct Strength {
+    /// Counterparts with an interaction in the period.
+    pub counterparts: usize,
+    /// Those with a strength of 3 or more.
+    pub counterparts_3plus: usize,
+    /// Sum of outbound / sum of strength, over counterparts with strength 3 or more.
+    pub reciprocity: Option<f64>,
+    /// The strongest, at most `--top`.
+    pub top_counterparts: Vec<Counterpart>,
+}
+
+/// Counterpart strength and reciprocity.
+pub fn strength(scope: &Scope) -> PolarsResult<Figures> {
+    let all = counterparts(&scope.within.interactions)?;
+    let strong: Vec<&Counterpart> = all.iter().filter(|c| c.strength >= STRONG).collect();
+    let out: u64 = strong.iter().map(|c| c.outbound).sum();
+    let total: u64 = strong.iter().map(|c| c.strength).sum();
+    let result = Strength {
+        counterparts: all.len(),
+        counterparts_3plus: strong.len(),
+        reciprocity: rate(out as f64, total as f64),
+        top_counterparts: all.iter().take(scope.options.top).cloned().collect(),
+    };
+    let mut notes = Notes::default();
+    notes.explain(
+        "reciprocity",
+        &result.reciprocity,
+        "no counterpart has 3 or more interactions in the period",
+    );
+    Ok(Figures::new(&result, notes.into_vec()))
+}
+
+/// A supporter in a list.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Supporter {
+    /// The platform.
+    pub platform: String,
+    /// The id.
+    pub counterpart_id: String,
+    /// The display name.
+    pub counterpart_name: Option<String>,
+    /// Their acts towards the owner.
+    pub inbound: u64,
+    /// The owner's acts towards them.
+    pub outbound: u64,
+    /// Whether the owner did anything towards them in the period.
+    pub reciprocated: bool,
+}
+
+/// An unreciprocated supporter.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Unreciprocated {
+    /// The platform.
+    pub platform: String,
+    /// The id.
+    pub counterpart_id: String,
+    /// Their acts towards the owner.
+    pub inbound: u64,
+}
+
+/// The `supporters` figures.
+#[derive(Debug, Serialize)]
+pub struct Supporters {
+    /// Counterparts with an inbound interaction in the period.
+    pub supporters: usize,
+    /// Those the owner acted towards in the period.
+    pub supporters_reciprocated: usize,
+    /// Supporters with 3 or more inbound interactions.
+    pub supporters_3plus: usize,
+    /// Those reciprocated.
+    pub supporters_3plus_reciprocated: usize,
+    /// supporters_3plus_reciprocated / supporters_3plus.
+    pub supporters_3plus_reciprocated_share: Option<f64>,
+    /// Most inbound first, at most `--top`.
+    pub top_supporters: Vec<Supporter>,
+    /// Supporters with 3+ inbound and no outbound, most inbound first, at most `--top`.
+    pub unreciprocated_3plus: Vec<Unreciprocated>,
+}
+
+/// Supporters, most inbound first, ties by id.
+pub fn supporter_list(interactions: &DataFrame) -> PolarsResult<Vec<Supporter>> {
+    let mut list: Vec<Supporter> = counterparts(interactions)?
+        .into_iter()
+        .filter(|c| c.inbound > 0)
+        .map(|c| Supporter {
+            reciprocated: c.outbound > 0,
+            platform: c.platform,
+            counterpart_id: c.counterpart_id,
+            counterpart_name: c.counterpart_name,
+            inbound: c.inbound,
+            outbound: c.outbound,
+        })
+        .collect();
+    list.sort_by(|a, b| {
+        b.inbound
+            .cmp(&a.inbound)
+            .then_with(|| a.counterpart_id.cmp(&b.counterpart_id))
+            .then_with(|| a.platform.cmp(&b.platform))
+    });
+    Ok(list)
+}
+
+/// Supporters and reciprocation.
+pub fn supporters(scope: &Scope) -> PolarsResult<Figures> {
+    let list = supporter_list(&scope.within.interactions)?;
+    let strong: Vec<&Supporter> = list.iter().filter(|s| s.inbound >= STRONG).collect();
+    let strong_reciprocated = strong.iter().filter(|s| s.reciprocated).count();
+    let result = Supporters {
+        supporters: list.len(),
+        supporters_reciprocated: list.iter().filter(|s| s.reciprocated).count(),
+        supporters_3plus: strong.len(),
+        supporters_3plus_reciprocated: strong_reciprocated,
+        supporters_3plus_reciprocated_share: share(strong_reciprocated, strong.len()),
+        top_supporters: list.iter().take(scope.options.top).cloned().collect(),
+        unreciprocated_3plus: strong
+            .iter()
+            .filter(|s| !s.reciprocated)
+            .take(scope.options.top)
+            .map(|s| Unreciprocated {
+                platform: s.platform.clone(),
+                counterpart_id: s.counterpart_id.clone(),
+                inbound: s.inbound,
+            })
+            .collect(),
+    };
+    let mut notes = Notes::default();
+    notes.explain(
+        "supporters_3plus_reciprocated_share",
+        &result.supporters_3plus_reciprocated_share,
+        "no counterpart has 3 or more inbound interactions in the period",
+    );
+    Ok(Figures::new(&result, notes.into_vec()))
+}
+
+/// A relationship gone quiet.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Dormant {
+    /// The platform.
+    pub platform: String,
+    /// The id.
+    pub counterpart_id: String,
+    /// Interactions in [start, E - 90 days).
+    pub interactions_before: u64,
+    /// The last of them (RFC 3339, UTC).
+    pub last_interaction_at: String,
+}
+
+/// Dormant relationships, most interactions before first, ties by id.
+pub fn dormant_list(scope: &Scope) -> PolarsResult<Vec<Dormant>> {
+    let frame = &scope.within.interactions;
+    let platform = strs(frame, "platform")?;
+    let id = strs(frame, "counterpart_id")?;
+    let at = times(frame, "at")?;
+    let cutoff = scope.period.end - DORMANT_WINDOW_MS;
+    // (before count, last before, any recent)
+    let mut seen: HashMap<(&str, &str), (u64, i64, bool)> = HashMap::new();
+    for i in 0..frame.height() {
+        let (Some(p), Some(c), Some(t)) = (platform[i], id[i], at[i]) else {
+            continue;
+        };
+        let entry = seen.entry((p, c)).or_insert((0, i64::MIN, false));
+        if t < cutoff {
+            entry.0 += 1;
+            entry.1 = entry.1.max(t);
+        } else {
+            entry.2 = true;
+        }
+    }
+    let mut list: Vec<Dormant> = seen
+        .into_iter()
+        .filter(|(_, (before, _, recent))| *before >= STRONG && !recent)
+        .map(|((p, c), (before, last, _))| Dormant {
+            platform: p.to_string(),
+            counterpart_id: c.to_string(),
+            interactions_before: before,
+            last_interaction_at: rfc3339(last),
+        })
+        .collect();
+    list.sort_by(|a, b| {
+        b.interactions_before
+            .cmp(&a.interactions_before)
+            .then_with(|| a.counterpart_id.cmp(&b.counterpart_id))
+            .then_with(|| a.platform.cmp(&b.platform))
+    });
+    Ok(list)
+}
+
+/// A UTC time as RFC 3339 with seconds.
+pub fn rfc3339(ms: i64) -> String {
+    chrono::DateTime::from_timestamp_millis(ms)
+        .unwrap_or_default()
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// The `dormant` figures.
+#[derive(Debug, Serialize)]
+pub struct DormantFigures {
+    /// Dormant relationships.
+    pub dormant: usize,
+    /// The first `--top` of them.
+    pub dormant_relationships: Vec<Dormant>,
+}
+
+/// Relationships going dormant.
+pub fn dormant(scope: &Scope) -> PolarsResult<Figures> {
+    let list = dormant_list(scope)?;
+    let result = DormantFigures {
+        dormant: list.len(),
+        dormant_relationships: list.into_iter().take(scope.options.top).collect(),
+    };
+    Ok(Figures::new(&result, Vec::new()))
+}

@@ -1,0 +1,383 @@
+//! `rapport analyze`: read the archives, run every analysis in parallel over the period,
+//! write summary.json atomically, then check the `--fail-if` gates and `--strict`.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use serde_json::Value;
+
+use super::strict_exit;
+use crate::analysis::gate::{self, Gate};
+use crate::analysis::period::{self, Clock, Period, PeriodRequest};
+use crate::analysis::summary::{self, ArchiveEntry, Header, PlatformCoverage, ScopeFigures};
+use crate::analysis::{
+    Execution, InvitationNotes, Options, Scope, activity_range, platform_slice, run_all,
+};
+use crate::cli::Analyze;
+use crate::error::{Error, Result};
+use crate::import::coverage::FileStatus;
+use crate::import::merge::merge;
+use crate::import::{ImportedArchive, LoadOptions, load};
+use crate::model::parquet::{self, is_dataset_dir};
+use crate::model::{Dataset, Platform};
+use crate::output::write_dir_atomically;
+use crate::progress::Reporter;
+
+/// Every output format DESIGN.md names, and the ones this version writes.
+const FORMATS: [&str; 6] = ["html", "md", "json", "csv", "png", "svg"];
+const WRITTEN: [&str; 1] = ["json"];
+
+/// The sample archives `analyze` reads when given none, relative to `fixtures/`.
+pub const SAMPLE_ARCHIVES: [&str; 5] = [
+    "twitter-2023",
+    "twitter-analytics/tweet_activity_metrics_adalove_20230101_20230201_en.csv",
+    "linkedin-2024",
+    "linkedin-analytics/Content_2024-05-01_2024-07-31_AdaExample.xlsx",
+    "facebook-2024",
+];
+
+/// Everything the analyses need, read from the inputs.
+pub struct Input {
+    /// The archives read (Parquet datasets are not archives).
+    pub archives: Vec<ImportedArchive>,
+    /// Parquet datasets read.
+    pub dataset_dirs: Vec<PathBuf>,
+    /// All rows, merged.
+    pub dataset: Dataset,
+    /// Sent invitations with a note.
+    pub invitation_notes: InvitationNotes,
+}
+
+/// The parsed settings of a run.
+pub struct Settings {
+    /// The analyses' options.
+    pub options: Options,
+    /// How the period was asked for.
+    pub request: PeriodRequest,
+    /// `--compare-previous`.
+    pub compare_previous: bool,
+    /// How to run.
+    pub execution: Execution,
+}
+
+/// Runs `analyze`.
+pub fn run(cmd: &Analyze, reporter: &Reporter) -> Result<i32> {
+    let tz = period::parse_tz(&cmd.tz).map_err(Error::Usage)?;
+    let request = period::request(
+        cmd.since.as_deref(),
+        cmd.until.as_deref(),
+        cmd.quarter.as_deref(),
+    )?;
+    let gates: Vec<Gate> = cmd
+        .fail_if
+        .iter()
+        .map(|g| gate::parse(g))
+        .collect::<std::result::Result<_, _>>()
+        .map_err(Error::Usage)?;
+    check_formats(&cmd.format)?;
+    let paths = if cmd.archives.is_empty() {
+        sample_archives()?
+    } else {
+        cmd.archives.clone()
+    };
+    let input = read_input(&paths, cmd.read.load_options(), reporter)?;
+    let settings = Settings {
+        options: Options {
+            clock: Clock::new(tz),
+            min_posts: cmd.min_posts as usize,
+            top: cmd.top as usize,
+        },
+        request,
+        compare_previous: cmd.compare_previous,
+        execution: if cmd.sequential {
+            Execution::Sequential
+        } else {
+            Execution::Parallel
+        },
+    };
+    let started = Instant::now();
+    let summary = summarize(&input, &settings)?;
+    let elapsed = started.elapsed();
+    // A gate that can never be checked is a usage error, found before anything is written.
+    let outcome = gate::check(&gates, &summary).map_err(Error::Usage)?;
+    let out = match &cmd.out {
+        Some(out) => out.clone(),
+        None => Path::new("reports").join(report_name(&cmd.archives, &input)),
+    };
+    let mut text = serde_json::to_string_pretty(&summary)
+        .map_err(|e| Error::Usage(format!("cannot serialize summary.json: {e}")))?;
+    text.push('\n');
+    write_dir_atomically(&out, is_report_dir, |dir| {
+        let path = dir.join("summary.json");
+        std::fs::write(&path, &text).map_err(|source| Error::Output {
+            path: out.join("summary.json"),
+            source,
+        })
+    })?;
+    reporter.info(&format!(
+        "rapport: wrote {} (analyses {:.2} s)",
+        out.join("summary.json").display(),
+        elapsed.as_secs_f64()
+    ));
+    for line in &outcome.skipped {
+        reporter.warn(&format!("rapport: {line}"));
+    }
+    if !outcome.failed.is_empty() {
+        return Err(Error::Gate(outcome.failed));
+    }
+    strict_exit(cmd.read.strict, &input.archives)
+}
+
+fn check_formats(formats: &[String]) -> Result<()> {
+    for format in formats {
+        let format = format.trim();
+        if !FORMATS.contains(&format) {
+            return Err(Error::Usage(format!(
+                "--format {format}: unknown; the formats are {}",
+                FORMATS.join(", ")
+            )));
+        }
+        if !WRITTEN.contains(&format) {
+            return Err(Error::Usage(format!(
+                "--format {format}: not written by this version yet; it writes {}",
+                WRITTEN.join(", ")
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The sample archives in `fixtures/`: beside the working directory when run from a
+/// clone, else where the crate was built.
+fn sample_archives() -> Result<Vec<PathBuf>> {
+    let candidates = [
+        PathBuf::from("fixtures"),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures"),
+    ];
+    let dir = candidates
+        .iter()
+        .find(|d| d.join(SAMPLE_ARCHIVES[0]).exists())
+        .ok_or_else(|| {
+            Error::Usage(
+                "no ARCHIVE given and no fixtures/ folder with the sample archives here; \
+                 name your archive: rapport analyze twitter-archive.zip"
+                    .into(),
+            )
+        })?;
+    Ok(SAMPLE_ARCHIVES.iter().map(|a| dir.join(a)).collect())
+}
+
+/// Reads archives and Parquet datasets and merges them.
+pub fn read_input(paths: &[PathBuf], options: LoadOptions, reporter: &Reporter) -> Result<Input> {
+    let (dataset_dirs, archive_paths): (Vec<PathBuf>, Vec<PathBuf>) =
+        paths.iter().cloned().partition(|p| is_dataset_dir(p));
+    let archives = if archive_paths.is_empty() {
+        Vec::new()
+    } else {
+        load(&archive_paths, options, reporter)?
+    };
+    let mut parts = vec![merge(&archives.iter().collect::<Vec<_>>())?.0];
+    for dir in &dataset_dirs {
+        let data = parquet::read(dir).map_err(|e| {
+            Error::archive(
+                &dir.display().to_string(),
+                format!("not a readable rapport dataset: {e}"),
+            )
+        })?;
+        parts.push(data);
+    }
+    let dataset = Dataset::merge(parts)?;
+    let invitation_notes = if dataset_dirs.is_empty() {
+        let mut set = HashSet::new();
+        for a in &archives {
+            for id in &a.invitations_with_note {
+                set.insert((a.detection.platform.as_str().to_string(), id.clone()));
+            }
+        }
+        Some(set)
+    } else {
+        None
+    };
+    Ok(Input {
+        archives,
+        dataset_dirs,
+        dataset,
+        invitation_notes,
+    })
+}
+
+/// The platforms that have any row, in a fixed order.
+fn platforms(data: &Dataset) -> Result<Vec<Platform>> {
+    let mut present = HashSet::new();
+    for (_, frame) in data.frames() {
+        for p in crate::analysis::columns::strs(frame, "platform")?
+            .into_iter()
+            .flatten()
+        {
+            present.insert(p.to_string());
+        }
+    }
+    Ok([Platform::Twitter, Platform::LinkedIn, Platform::Facebook]
+        .into_iter()
+        .filter(|p| present.contains(p.as_str()))
+        .collect())
+}
+
+/// Runs the analyses and builds summary.json.
+pub fn summarize(input: &Input, settings: &Settings) -> Result<Value> {
+    let options = &settings.options;
+    let activity = activity_range(&input.dataset)?;
+    let resolved = settings.request.resolve(&options.clock, activity);
+    let mut notes = Vec::new();
+    if resolved.is_none() {
+        notes.push(
+            "period: the archives hold no activity (no post, interaction or message with a \
+             time) and no --since/--until/--quarter was given"
+                .to_string(),
+        );
+    }
+    // An empty period: every figure is 0 or null.
+    let period = resolved.unwrap_or(Period { start: 0, end: -1 });
+    let mut names: Vec<(String, Dataset)> = vec![("overall".into(), input.dataset.clone())];
+    for p in platforms(&input.dataset)? {
+        names.push((
+            p.as_str().into(),
+            platform_slice(&input.dataset, p.as_str())?,
+        ));
+    }
+    let mut scopes = Vec::new();
+    for (name, data) in &names {
+        scopes.push(Scope::new(
+            name,
+            data.clone(),
+            period,
+            options,
+            &input.invitation_notes,
+        )?);
+    }
+    if settings.compare_previous {
+        for (name, data) in &names {
+            scopes.push(Scope::new(
+                name,
+                data.clone(),
+                period.previous(),
+                options,
+                &input.invitation_notes,
+            )?);
+        }
+    }
+    let mut results = run_all(&scopes, settings.execution)?;
+    let previous: Vec<Vec<_>> = if settings.compare_previous {
+        results.split_off(names.len())
+    } else {
+        Vec::new()
+    };
+    let mut previous = previous.into_iter();
+    let figures: Vec<ScopeFigures> = names
+        .iter()
+        .zip(results)
+        .map(|((name, _), current)| ScopeFigures {
+            name: name.clone(),
+            current,
+            previous: previous.next(),
+        })
+        .collect();
+    let header = Header {
+        period: resolved,
+        options: options.clone(),
+        compare_previous: settings.compare_previous,
+        archives: archive_entries(input),
+        coverage: coverage(&input.archives),
+        notes,
+    };
+    Ok(summary::build(&header, &figures))
+}
+
+fn archive_entries(input: &Input) -> Vec<ArchiveEntry> {
+    let mut list: Vec<ArchiveEntry> = input
+        .archives
+        .iter()
+        .map(|a| ArchiveEntry {
+            file: a.file_name.clone(),
+            platform: a.detection.platform.as_str().into(),
+            generation: a.detection.generation.clone(),
+            account: a.account_id.clone(),
+        })
+        .collect();
+    for dir in &input.dataset_dirs {
+        list.push(ArchiveEntry {
+            file: dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| dir.display().to_string()),
+            platform: "dataset".into(),
+            generation: "parquet".into(),
+            account: None,
+        });
+    }
+    list
+}
+
+fn coverage(archives: &[ImportedArchive]) -> BTreeMap<String, PlatformCoverage> {
+    let mut out: BTreeMap<String, PlatformCoverage> = BTreeMap::new();
+    let several = |platform: Platform| {
+        archives
+            .iter()
+            .filter(|a| a.detection.platform == platform)
+            .count()
+            > 1
+    };
+    for a in archives {
+        let platform = a.detection.platform;
+        let entry = out.entry(platform.as_str().into()).or_default();
+        let prefix = if several(platform) {
+            format!("{}: ", a.file_name)
+        } else {
+            String::new()
+        };
+        for file in &a.coverage.files {
+            match &file.status {
+                FileStatus::Read { rows, .. } => {
+                    entry.files_read += 1;
+                    *entry
+                        .rows_per_file
+                        .entry(format!("{prefix}{}", file.entry))
+                        .or_default() += rows;
+                }
+                FileStatus::Ignored { .. } => entry.files_ignored += 1,
+                FileStatus::Unreadable { .. } => entry.files_unreadable += 1,
+            }
+        }
+        for problems in a.coverage.problems.values() {
+            for (reason, n) in &problems.reasons {
+                *entry.records_skipped.entry(reason.clone()).or_default() += n;
+            }
+        }
+    }
+    out
+}
+
+/// `reports/<name>`: the archive's name, or `fixtures` for the samples.
+fn report_name(given: &[PathBuf], input: &Input) -> String {
+    if given.is_empty() {
+        return "fixtures".into();
+    }
+    let stem = |p: &Path| {
+        p.file_name()
+            .map(|n| n.to_string_lossy().trim_end_matches(".zip").to_string())
+            .unwrap_or_else(|| "archive".into())
+    };
+    let first = stem(&given[0]);
+    let count = input.archives.len() + input.dataset_dirs.len();
+    if count > 1 {
+        format!("{first}-and-{}-more", count - 1)
+    } else {
+        first
+    }
+}
+
+/// A directory that holds an earlier report may be replaced.
+fn is_report_dir(dir: &Path) -> bool {
+    dir.join("summary.json").is_file()
+}
