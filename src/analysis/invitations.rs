@@ -71,6 +71,8 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
         );
         notes.explain("received", &none, "the archive has no invitations");
         notes.explain("accepted_share", &none, "the archive has no invitations");
+        notes.explain("with_note", &none, "the archive has no invitations");
+        notes.explain("without_note", &none, "the archive has no invitations");
         let result = Invitations {
             sent: None,
             received: None,
