@@ -40,10 +40,11 @@ pub fn bools(frame: &DataFrame, name: &str) -> PolarsResult<Vec<Option<bool>>> {
 pub fn str_lists(frame: &DataFrame, name: &str) -> PolarsResult<Vec<Vec<String>>> {
     let list = frame.column(name)?.list()?.clone();
     let mut out = Vec::with_capacity(frame.height());
-    for i in 0..list.len() {
+    // The amortized iterator reuses one Series for every row instead of allocating one each.
+    for item in list.amortized_iter() {
         let mut values = Vec::new();
-        if let Some(series) = list.get_as_series(i) {
-            for v in series.str()?.iter().flatten() {
+        if let Some(series) = item {
+            for v in series.as_ref().str()?.iter().flatten() {
                 values.push(v.to_string());
             }
         }

@@ -68,9 +68,26 @@ pub fn content_scope(posts: &DataFrame) -> PolarsResult<DataFrame> {
         "kinds".into(),
         SCOPE_KINDS.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
     );
+    // Only the columns an analysis of content reads: the text and the mentions are the
+    // bulk of the frame and never needed here.
+    let needed = [
+        "kind",
+        "created_at",
+        "media",
+        "text_chars",
+        "hashtags",
+        "link_domains",
+        "likes",
+        "reposts",
+        "replies",
+        "quotes",
+        "impressions",
+        "engagements",
+    ];
     posts
         .clone()
         .lazy()
+        .select(needed.map(col))
         .with_column(engagement_expr())
         .filter(
             col("kind")

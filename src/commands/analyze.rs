@@ -239,12 +239,16 @@ pub fn summarize(input: &Input, settings: &Settings) -> Result<Value> {
     }
     // An empty period: every figure is 0 or null.
     let period = resolved.unwrap_or(Period { start: 0, end: -1 });
+    let present = platforms(&input.dataset)?;
+    // With one platform, its figures are the overall ones: computed once, reported twice.
     let mut names: Vec<(String, Dataset)> = vec![("overall".into(), input.dataset.clone())];
-    for p in platforms(&input.dataset)? {
-        names.push((
-            p.as_str().into(),
-            platform_slice(&input.dataset, p.as_str())?,
-        ));
+    if present.len() > 1 {
+        for p in &present {
+            names.push((
+                p.as_str().into(),
+                platform_slice(&input.dataset, p.as_str())?,
+            ));
+        }
     }
     let mut scopes = Vec::new();
     for (name, data) in &names {
@@ -274,7 +278,7 @@ pub fn summarize(input: &Input, settings: &Settings) -> Result<Value> {
         Vec::new()
     };
     let mut previous = previous.into_iter();
-    let figures: Vec<ScopeFigures> = names
+    let mut figures: Vec<ScopeFigures> = names
         .iter()
         .zip(results)
         .map(|((name, _), current)| ScopeFigures {
@@ -283,6 +287,13 @@ pub fn summarize(input: &Input, settings: &Settings) -> Result<Value> {
             previous: previous.next(),
         })
         .collect();
+    if let ([only], [overall]) = (present.as_slice(), figures.as_slice()) {
+        let platform = ScopeFigures {
+            name: only.as_str().into(),
+            ..overall.clone()
+        };
+        figures.push(platform);
+    }
     let header = Header {
         period: resolved,
         options: options.clone(),

@@ -1,0 +1,68 @@
+//! Criterion benchmarks of the analysis stage on a generated Twitter archive (20,000
+//! tweets, 20,000 DMs): every analysis on every scope, in parallel and one by one, and the
+//! heaviest single analyses.
+
+#[path = "support/synth.rs"]
+#[allow(dead_code)] // the LinkedIn and Facebook generators serve the import benchmarks
+mod synth;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use rapport::analysis::{ANALYSES, Execution, Options, Scope, activity_range};
+use rapport::commands::analyze::{Input, Settings, read_input, summarize};
+use rapport::import::LoadOptions;
+use rapport::progress::Reporter;
+
+fn input() -> Input {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let zip = dir.path().join("twitter.zip");
+    let sizes = synth::Sizes {
+        tweets: 20_000,
+        dms: 20_000,
+        likes: 10_000,
+        followers: 2_000,
+    };
+    synth::write_zip(&zip, sizes).expect("generated archive");
+    read_input(&[zip], LoadOptions::default(), &Reporter::silent()).expect("loads")
+}
+
+fn analyze(c: &mut Criterion) {
+    let input = input();
+    let mut group = c.benchmark_group("analyze");
+    group.sample_size(10);
+    for execution in [Execution::Parallel, Execution::Sequential] {
+        let settings = Settings {
+            options: Options::default(),
+            request: Default::default(),
+            compare_previous: false,
+            execution,
+        };
+        group.bench_function(
+            format!("summary of 20k tweets + 20k DMs, {execution:?}"),
+            |b| b.iter(|| summarize(&input, &settings).expect("summarizes")),
+        );
+    }
+    let options = Options::default();
+    let (start, end) = activity_range(&input.dataset)
+        .expect("range")
+        .expect("activity");
+    let scope = Scope::new(
+        "overall",
+        input.dataset.clone(),
+        rapport::analysis::Period { start, end },
+        &options,
+        &input.invitation_notes,
+    )
+    .expect("scope");
+    for (name, analysis) in ANALYSES
+        .iter()
+        .filter(|(n, _)| ["lift", "actions", "responsiveness"].contains(n))
+    {
+        group.bench_function(format!("{name} alone"), |b| {
+            b.iter(|| analysis(&scope).expect("runs"))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, analyze);
+criterion_main!(benches);
