@@ -9,7 +9,7 @@ use polars::prelude::*;
 use serde::Serialize;
 
 use super::period::DAY_MS;
-use super::relationships::{STRONG, counterparts, dormant_list, supporter_list};
+use super::relationships::{STRONG, counterparts, dormant_list, sort_ranked, supporter_list};
 use super::{Figures, Scope, conversations, follow_up};
 
 /// How recent a connection must be for a missing follow-up to be an action.
@@ -111,12 +111,7 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
             }
         })
         .collect();
-    list.sort_by(|a, b| {
-        b.strength
-            .cmp(&a.strength)
-            .then_with(|| a.counterpart_id.cmp(&b.counterpart_id))
-            .then_with(|| a.platform.cmp(&b.platform))
-    });
+    sort_ranked(&mut list, |a| a.strength);
     let result = Actions {
         actions_total: list.len(),
         actions_by_reason: by_reason,

@@ -18,6 +18,40 @@ pub const DORMANT_WINDOW_MS: i64 = 90 * DAY_MS;
 /// Interactions a counterpart needs to count as a relationship.
 pub const STRONG: u64 = 3;
 
+/// A person in a ranked list: platform and counterpart id.
+pub trait Person {
+    /// The platform.
+    fn platform(&self) -> &str;
+    /// The counterpart id.
+    fn counterpart_id(&self) -> &str;
+}
+
+macro_rules! person {
+    ($($t:ty),+) => {$(
+        impl Person for $t {
+            fn platform(&self) -> &str {
+                &self.platform
+            }
+            fn counterpart_id(&self) -> &str {
+                &self.counterpart_id
+            }
+        }
+    )+};
+}
+
+person!(Counterpart, Supporter, Dormant, super::actions::Action);
+
+/// Sorts people by a count, largest first; ties by counterpart id, then platform, as
+/// DESIGN.md orders every list.
+pub fn sort_ranked<T: Person>(list: &mut [T], count: impl Fn(&T) -> u64) {
+    list.sort_by(|a, b| {
+        count(b)
+            .cmp(&count(a))
+            .then_with(|| a.counterpart_id().cmp(b.counterpart_id()))
+            .then_with(|| a.platform().cmp(b.platform()))
+    });
+}
+
 /// One counterpart's interactions in the period.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Counterpart {
@@ -81,12 +115,7 @@ pub fn counterparts(interactions: &DataFrame) -> PolarsResult<Vec<Counterpart>> 
             })
         })
         .collect();
-    list.sort_by(|a, b| {
-        b.strength
-            .cmp(&a.strength)
-            .then_with(|| a.counterpart_id.cmp(&b.counterpart_id))
-            .then_with(|| a.platform.cmp(&b.platform))
-    });
+    sort_ranked(&mut list, |x| x.strength);
     Ok(list)
 }
 
@@ -185,12 +214,7 @@ pub fn supporter_list(interactions: &DataFrame) -> PolarsResult<Vec<Supporter>> 
             outbound: c.outbound,
         })
         .collect();
-    list.sort_by(|a, b| {
-        b.inbound
-            .cmp(&a.inbound)
-            .then_with(|| a.counterpart_id.cmp(&b.counterpart_id))
-            .then_with(|| a.platform.cmp(&b.platform))
-    });
+    sort_ranked(&mut list, |x| x.inbound);
     Ok(list)
 }
 
@@ -270,12 +294,7 @@ pub fn dormant_list(scope: &Scope) -> PolarsResult<Vec<Dormant>> {
             last_interaction_at: rfc3339(last),
         })
         .collect();
-    list.sort_by(|a, b| {
-        b.interactions_before
-            .cmp(&a.interactions_before)
-            .then_with(|| a.counterpart_id.cmp(&b.counterpart_id))
-            .then_with(|| a.platform.cmp(&b.platform))
-    });
+    sort_ranked(&mut list, |x| x.interactions_before);
     Ok(list)
 }
 
