@@ -808,3 +808,51 @@ fn a_bad_archive_writes_no_report() {
     assert!(summary.is_none());
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
 }
+
+#[test]
+fn every_fixture_gives_a_valid_summary() {
+    // Every generation of every platform: no panic, exit 0, the schema holds (checked in
+    // `run`), and every platform given has its object.
+    for (name, platform) in [
+        ("twitter-2019", "twitter"),
+        ("twitter-grailbird-2016", "twitter"),
+        ("linkedin-2018", "linkedin"),
+        ("facebook-2018", "facebook"),
+        ("facebook-e2ee", "facebook"),
+    ] {
+        let s = analyze(&[&path(&fixture(name))]);
+        assert!(s[platform].is_object(), "{name}");
+        assert_eq!(
+            s["overall"]["engagement"], s[platform]["engagement"],
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn top_limits_every_list_but_not_the_totals() {
+    let s = analyze(&[&twitter(), "--top", "2"]);
+    let t = &s["twitter"];
+    assert_eq!(
+        t["counterpart_strength"]["top_counterparts"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    assert_eq!(t["counterpart_strength"]["counterparts"], 6);
+    assert_eq!(
+        t["supporters"]["top_supporters"].as_array().unwrap().len(),
+        2
+    );
+    // Three people to write to; the two strongest are listed.
+    assert_eq!(t["actions"]["actions_total"], 3);
+    let ids: Vec<&str> = t["actions"]["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["counterpart_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["602", "605"]);
+    assert_eq!(s["parameters"]["top"], 2);
+}
