@@ -29,9 +29,12 @@ pub struct NewConnection {
     pub followed_up: bool,
 }
 
-/// The owner's outbound interaction times per (platform, counterpart), invitations left out,
-/// sorted.
-pub fn outbound_times(data: &Dataset) -> PolarsResult<HashMap<(String, String), Vec<i64>>> {
+/// The owner's outbound interaction times per (platform, counterpart), for the kinds
+/// `counts` accepts, sorted.
+pub fn outbound_times(
+    data: &Dataset,
+    counts: impl Fn(&str) -> bool,
+) -> PolarsResult<HashMap<(String, String), Vec<i64>>> {
     let frame = &data.interactions;
     let platform = strs(frame, "platform")?;
     let id = strs(frame, "counterpart_id")?;
@@ -40,8 +43,7 @@ pub fn outbound_times(data: &Dataset) -> PolarsResult<HashMap<(String, String), 
     let at = times(frame, "at")?;
     let mut map: HashMap<(String, String), Vec<i64>> = HashMap::new();
     for i in 0..frame.height() {
-        if direction[i] != Some("outbound") || kind[i] == Some(InteractionKind::Invitation.as_str())
-        {
+        if direction[i] != Some("outbound") || !kind[i].is_some_and(&counts) {
             continue;
         }
         if let (Some(p), Some(c), Some(t)) = (platform[i], id[i], at[i]) {
@@ -64,7 +66,7 @@ pub fn any_between(sorted: &[i64], from: i64, to: i64) -> bool {
 
 /// The connections made in the period with a known time, each marked followed up or not.
 pub fn new_connections(scope: &Scope) -> PolarsResult<Vec<NewConnection>> {
-    let outbound = outbound_times(&scope.all)?;
+    let outbound = outbound_times(&scope.all, |k| k != InteractionKind::Invitation.as_str())?;
     let frame = &scope.within.connections;
     let platform = strs(frame, "platform")?;
     let id = strs(frame, "counterpart_id")?;

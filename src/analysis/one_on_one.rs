@@ -2,13 +2,13 @@
 //! mention, comment, quote) in the period who got a direct message from the owner within
 //! 14 days after it, over such counterparts.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use polars::prelude::*;
 use serde::Serialize;
 
 use super::columns::{strs, times};
-use super::follow_up::any_between;
+use super::follow_up::{any_between, outbound_times};
 use super::period::DAY_MS;
 use super::stats::share;
 use super::{Figures, Notes, Scope};
@@ -39,25 +39,7 @@ pub struct OneOnOne {
 pub fn run(scope: &Scope) -> PolarsResult<Figures> {
     let public: Vec<&str> = PUBLIC.iter().map(|k| k.as_str()).collect();
     // Direct messages may come after the period ends: look in the whole dataset.
-    let mut sent: HashMap<(&str, &str), Vec<i64>> = HashMap::new();
-    let all = &scope.all.interactions;
-    let (p_all, c_all, d_all, k_all, t_all) = (
-        strs(all, "platform")?,
-        strs(all, "counterpart_id")?,
-        strs(all, "direction")?,
-        strs(all, "kind")?,
-        times(all, "at")?,
-    );
-    for i in 0..all.height() {
-        if k_all[i] == Some(InteractionKind::Message.as_str()) && d_all[i] == Some("outbound") {
-            if let (Some(p), Some(c), Some(t)) = (p_all[i], c_all[i], t_all[i]) {
-                sent.entry((p, c)).or_default().push(t);
-            }
-        }
-    }
-    for v in sent.values_mut() {
-        v.sort_unstable();
-    }
+    let sent = outbound_times(&scope.all, |k| k == InteractionKind::Message.as_str())?;
     let frame = &scope.within.interactions;
     let (p, c, k, t) = (
         strs(frame, "platform")?,
@@ -74,7 +56,7 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
             continue;
         }
         let moved = sent
-            .get(&(p, c))
+            .get(&(p.to_string(), c.to_string()))
             .is_some_and(|times| any_between(times, t, t + ONE_ON_ONE_MS));
         *counterparts.entry((p, c)).or_insert(false) |= moved;
     }
