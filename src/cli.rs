@@ -28,7 +28,7 @@ pub enum Command {
     Inspect(Inspect),
     /// Write the common dataframes as Parquet in a Hive layout.
     Import(Import),
-    /// Measure what drives engagement and relationships; write summary.json (and gate CI).
+    /// Measure what drives engagement and relationships; write the report (and gate CI).
     Analyze(Analyze),
 }
 
@@ -150,14 +150,20 @@ pub struct Analyze {
     #[arg(long, value_name = "N", default_value_t = 10)]
     pub top: u32,
 
-    /// Output formats, comma separated. This version writes json (summary.json).
+    /// Outputs to write, comma separated: html (index.html), md (report.md), json
+    /// (summary.json), csv (tables/*.csv), png and svg (charts/*), or all.
     #[arg(
         long,
         value_name = "FORMATS",
         value_delimiter = ',',
-        default_value = "json"
+        default_value = "all"
     )]
     pub format: Vec<String>,
+
+    /// Replace every counterpart name and id by a stable pseudonym, in every output, and
+    /// leave post texts out, so that the report can be shared.
+    #[arg(long)]
+    pub redact: bool,
 
     /// Exit 3 when this condition on a summary.json key holds, e.g.
     /// 'responsiveness.within_24h_rate < 0.6' (repeatable; keys without a platform are

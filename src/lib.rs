@@ -2,7 +2,7 @@
 //! turns them into one common set of polars dataframes, and measures what builds
 //! relationships online.
 //!
-//! The pipeline: [`archive`] -> [`import`] -> [`model`] -> analyses -> report.
+//! The pipeline: [`archive`] -> [`import`] -> [`model`] -> [`analysis`] -> [`report`].
 
 pub mod analysis;
 pub mod archive;
@@ -11,5 +11,5 @@ pub mod commands;
 pub mod error;
 pub mod import;
 pub mod model;
-pub mod output;
 pub mod progress;
+pub mod report;

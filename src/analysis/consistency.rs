@@ -4,12 +4,15 @@
 
 use std::collections::BTreeSet;
 
+use chrono::Datelike;
+
 use polars::prelude::*;
 use serde::Serialize;
 
 use super::columns::{strs, times};
 use super::period::DAY_MS;
 use super::stats::{rate, share};
+use super::table::Table;
 use super::{Figures, Notes, Scope};
 use crate::model::PostKind;
 
@@ -92,5 +95,40 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
         &result.posts_per_active_week,
         "no original or thread post in the period",
     );
-    Ok(Figures::new(&result, notes.into_vec()))
+    let weekly = weekly_posts(&at, period, clock);
+    Ok(Figures::new(&result, notes.into_vec()).with_tables(vec![weekly]))
+}
+
+/// The `weekly_posts` table: every local ISO week the period touches, with its original
+/// and thread posts (0 for a silent week, so gaps show in the calendar).
+fn weekly_posts(at: &[i64], period: super::Period, clock: super::Clock) -> Table {
+    let mut table = Table::new("weekly_posts", &["week", "week_start", "posts"]);
+    if period.end < period.start {
+        return table;
+    }
+    let first = clock.week_number(period.start);
+    let last = clock.week_number(period.end);
+    let mut counts = vec![0usize; (last - first + 1).max(0) as usize];
+    for t in at {
+        let week = clock.week_number(*t) - first;
+        if let Some(count) = usize::try_from(week).ok().and_then(|w| counts.get_mut(w)) {
+            *count += 1;
+        }
+    }
+    for (offset, posts) in counts.into_iter().enumerate() {
+        // week_number counts Mondays from 0001-01-01, itself a Monday (day 1 of the era).
+        let days = (first + offset as i64) * 7 + 1;
+        let monday = i32::try_from(days)
+            .ok()
+            .and_then(chrono::NaiveDate::from_num_days_from_ce_opt);
+        let (label, start) = match monday {
+            Some(m) => {
+                let iso = m.iso_week();
+                (format!("{}-W{:02}", iso.year(), iso.week()), m.to_string())
+            }
+            None => (String::new(), String::new()),
+        };
+        table.push(vec![label.into(), start.into(), posts.into()]);
+    }
+    table
 }

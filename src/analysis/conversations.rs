@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::columns::{bools, strs, times};
 use super::period::{DAY_MS, HOUR_MS};
 use super::stats::{quantile, share};
+use super::table::Table;
 use super::{Figures, Notes, Scope};
 
 /// A silence this long or longer makes the next message a new start.
@@ -189,7 +190,37 @@ fn responsiveness_of(scope: &Scope, owner_responds: bool) -> PolarsResult<Figure
         &result.p90_response_hours,
         none_answered,
     );
-    Ok(Figures::new(&result, notes.into_vec()))
+    let bands = response_bands(&hours, result.unanswered, owner_responds);
+    Ok(Figures::new(&result, notes.into_vec()).with_tables(vec![bands]))
+}
+
+/// The bands of the response-time distribution, by their upper bound in hours (inclusive,
+/// as the 24-hour rule is).
+pub const RESPONSE_BANDS: [(&str, f64); 6] = [
+    ("within 1 h", 1.0),
+    ("1-4 h", 4.0),
+    ("4-24 h", 24.0),
+    ("1-3 days", 72.0),
+    ("3-7 days", 168.0),
+    ("over 7 days", f64::INFINITY),
+];
+
+/// The `response_times` table: answered turns per band and the unanswered ones, for one
+/// responder (`owner` or `others`); both analyses add their rows to the one table.
+fn response_bands(hours: &[f64], unanswered: usize, owner_responds: bool) -> Table {
+    let who = if owner_responds { "owner" } else { "others" };
+    let mut table = Table::new("response_times", &["responder", "band", "turns"]);
+    let mut counts = [0usize; RESPONSE_BANDS.len()];
+    for h in hours {
+        if let Some(i) = RESPONSE_BANDS.iter().position(|(_, upper)| *h <= *upper) {
+            counts[i] += 1;
+        }
+    }
+    for ((band, _), n) in RESPONSE_BANDS.iter().zip(counts) {
+        table.push(vec![who.into(), (*band).into(), n.into()]);
+    }
+    table.push(vec![who.into(), "unanswered".into(), unanswered.into()]);
+    table
 }
 
 /// How the owner answers others.

@@ -8,8 +8,9 @@ use std::collections::BTreeMap;
 use polars::prelude::*;
 use serde::Serialize;
 
-use super::columns::{f64s, strs};
+use super::columns::{f64s, strs, times};
 use super::stats::{mean, median, rate, share};
+use super::table::{Cell, Table};
 use super::{Figures, Notes, Scope};
 use crate::model::PostKind;
 
@@ -172,5 +173,152 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
         &result.engagement_rate_pooled,
         "no post in scope has known impressions (the archive gives none; add the analytics export)",
     );
-    Ok(Figures::new(&result, notes.into_vec()))
+    let top = top_posts(posts, result.engagement_mean, scope.options)?;
+    Ok(Figures::new(&result, notes.into_vec()).with_tables(vec![top]))
+}
+
+/// How many of the most and of the least engaging posts the report lists.
+pub const TOP_POSTS: usize = 10;
+/// See [`TOP_POSTS`].
+pub const BOTTOM_POSTS: usize = 5;
+/// The owner's text is cut to this many characters in the report.
+pub const TEXT_PREVIEW_CHARS: usize = 80;
+
+/// The `top_posts` table: the [`TOP_POSTS`] posts of the content scope with the most
+/// engagement, then the [`BOTTOM_POSTS`] with the least among the others (ties: earlier
+/// first, then by id). `lift` is the post's engagement over the scope's mean.
+fn top_posts(
+    posts: &DataFrame,
+    scope_mean: Option<f64>,
+    options: &super::Options,
+) -> PolarsResult<Table> {
+    let kinds = Series::new(
+        "kinds".into(),
+        SCOPE_KINDS.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
+    );
+    let ranked = posts
+        .clone()
+        .lazy()
+        .select(
+            [
+                "platform",
+                "post_id",
+                "created_at",
+                "kind",
+                "media",
+                "text",
+                "likes",
+                "reposts",
+                "replies",
+                "quotes",
+                "engagements",
+            ]
+            .map(col),
+        )
+        .with_column(engagement_expr())
+        .filter(
+            col("kind")
+                .is_in(lit(kinds).implode(false), false)
+                .and(col("engagement").is_not_null()),
+        );
+    let sort = |descending: bool| {
+        SortMultipleOptions::default()
+            .with_order_descending_multi([descending, false, false])
+            .with_maintain_order(true)
+    };
+    let top = ranked
+        .clone()
+        .sort(["engagement", "created_at", "post_id"], sort(true))
+        .limit(TOP_POSTS as u32)
+        .collect()?;
+    let bottom = ranked
+        .sort(["engagement", "created_at", "post_id"], sort(false))
+        .collect()?;
+    let mut table = Table::new(
+        "top_posts",
+        &[
+            "rank",
+            "list",
+            "date",
+            "platform",
+            "kind",
+            "media",
+            "text",
+            "engagement",
+            "lift",
+        ],
+    );
+    let taken: Vec<&str> = strs(&top, "post_id")?.into_iter().flatten().collect();
+    let skip_top = |frame: &DataFrame| -> PolarsResult<Vec<usize>> {
+        let ids = strs(frame, "post_id")?;
+        Ok((0..frame.height())
+            .filter(|i| ids[*i].is_none_or(|id| !taken.contains(&id)))
+            .collect())
+    };
+    let all_top: Vec<usize> = (0..top.height()).collect();
+    let bottom_rows: Vec<usize> = skip_top(&bottom)?.into_iter().take(BOTTOM_POSTS).collect();
+    for (frame, rows, list) in [(&top, all_top, "top"), (&bottom, bottom_rows, "bottom")] {
+        let platform = strs(frame, "platform")?;
+        let at = times(frame, "created_at")?;
+        let kind = strs(frame, "kind")?;
+        let media = strs(frame, "media")?;
+        let text = strs(frame, "text")?;
+        let engagement = f64s(frame, "engagement")?;
+        for (rank, i) in rows.into_iter().enumerate() {
+            let e = engagement[i];
+            table.push(vec![
+                Cell::Int(rank as i64 + 1),
+                list.into(),
+                at[i].map_or(Cell::Null, |t| {
+                    Cell::Text(options.clock.local(t).date().to_string())
+                }),
+                platform[i].unwrap_or("").into(),
+                kind[i].unwrap_or("").into(),
+                media[i].unwrap_or("").into(),
+                Cell::Text(preview(kind[i].unwrap_or(""), text[i].unwrap_or(""))),
+                Cell::from(e),
+                Cell::from(
+                    e.zip(scope_mean)
+                        .and_then(|(e, m)| super::stats::rate(e, m)),
+                ),
+            ]);
+        }
+    }
+    Ok(table)
+}
+
+/// What the owner wrote, cut to [`TEXT_PREVIEW_CHARS`]: a reply's or thread's leading
+/// `@handle`s are the platform's addressing, not the owner's words, and are left out.
+pub fn preview(kind: &str, text: &str) -> String {
+    let mut rest = text.trim_start();
+    if kind == PostKind::Reply.as_str() || kind == PostKind::Thread.as_str() {
+        while let Some(after) = rest.strip_prefix('@') {
+            let end = after
+                .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .unwrap_or(after.len());
+            rest = after[end..].trim_start();
+        }
+    }
+    let one_line: String = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut chars = one_line.chars();
+    let cut: String = chars.by_ref().take(TEXT_PREVIEW_CHARS).collect();
+    if chars.next().is_some() {
+        format!("{cut}…")
+    } else {
+        cut
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn preview_drops_a_replys_addressing_and_cuts_at_80_characters() {
+        assert_eq!(preview("reply", "@ada @bob_2  thanks!"), "thanks!");
+        assert_eq!(preview("original", "@ada is great"), "@ada is great");
+        let long = "é".repeat(81);
+        assert_eq!(preview("original", &long), format!("{}…", "é".repeat(80)));
+        assert_eq!(preview("original", "two\nlines"), "two lines");
+    }
 }

@@ -11,6 +11,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use super::columns::{f64s, strs, u64s};
 use super::engagement::{SCOPE_KINDS, content_scope};
 use super::stats::{mean, rate};
+use super::table::{Cell, Table};
 use super::{Figures, Notes, Scope};
 
 /// The length bands of DESIGN.md, by their upper bound in characters.
@@ -240,6 +241,7 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
         .iter()
         .map(|t| t.map(|t| clock.hour(t).to_string()).unwrap_or_default())
         .collect();
+    let grid = hour_weekday(&times, &engagement, clock);
     let hour_order: Vec<String> = (0..24).map(|h| h.to_string()).collect();
     let hour = dimension(
         hours,
@@ -319,7 +321,37 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
             );
         }
     }
-    Ok(Figures::new(&result, notes.into_vec()))
+    Ok(Figures::new(&result, notes.into_vec()).with_tables(vec![grid]))
+}
+
+/// The `hour_weekday` table: for each local weekday and hour with a post in scope, the
+/// posts and their mean engagement (the heatmap of the report).
+fn hour_weekday(times: &[Option<i64>], engagement: &[f64], clock: super::Clock) -> Table {
+    let mut sums = [[(0usize, 0.0f64); 24]; 7];
+    for (t, e) in times.iter().zip(engagement) {
+        if let Some(t) = t {
+            let cell = &mut sums[clock.weekday(*t) as usize % 7][clock.hour(*t) as usize % 24];
+            cell.0 += 1;
+            cell.1 += e;
+        }
+    }
+    let mut table = Table::new(
+        "hour_weekday",
+        &["weekday", "hour", "posts", "mean_engagement"],
+    );
+    for (day, hours) in sums.iter().enumerate() {
+        for (hour, (posts, sum)) in hours.iter().enumerate() {
+            if *posts > 0 {
+                table.push(vec![
+                    WEEKDAYS[day].into(),
+                    Cell::Int(hour as i64),
+                    (*posts).into(),
+                    Cell::Float(sum / *posts as f64),
+                ]);
+            }
+        }
+    }
+    table
 }
 
 #[cfg(test)]

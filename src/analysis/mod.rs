@@ -9,7 +9,6 @@ pub mod consistency;
 pub mod conversations;
 pub mod engagement;
 pub mod follow_up;
-pub mod gate;
 pub mod growth;
 pub mod invitations;
 pub mod lift;
@@ -18,6 +17,7 @@ pub mod period;
 pub mod relationships;
 pub mod stats;
 pub mod summary;
+pub mod table;
 
 use std::collections::HashSet;
 
@@ -107,6 +107,8 @@ pub struct Figures {
     pub value: Value,
     /// `field: reason` for each figure that is null.
     pub notes: Vec<String>,
+    /// Detail tables for the report (not part of summary.json).
+    pub tables: Vec<table::Table>,
 }
 
 impl Figures {
@@ -114,12 +116,23 @@ impl Figures {
     /// and if it ever did the figure would be null with a note rather than a panic.
     pub fn new<T: Serialize>(result: &T, notes: Vec<String>) -> Figures {
         match serde_json::to_value(result) {
-            Ok(value) => Figures { value, notes },
+            Ok(value) => Figures {
+                value,
+                notes,
+                tables: Vec::new(),
+            },
             Err(e) => Figures {
                 value: Value::Null,
                 notes: vec![format!("could not be serialized: {e}")],
+                tables: Vec::new(),
             },
         }
+    }
+
+    /// The same figures with detail tables for the report.
+    pub fn with_tables(mut self, tables: Vec<table::Table>) -> Figures {
+        self.tables = tables;
+        self
     }
 }
 

@@ -8,9 +8,9 @@ use std::time::Instant;
 use serde_json::Value;
 
 use super::strict_exit;
-use crate::analysis::gate::{self, Gate};
 use crate::analysis::period::{self, Clock, Period, PeriodRequest};
 use crate::analysis::summary::{self, ArchiveEntry, Header, PlatformCoverage, ScopeFigures};
+use crate::analysis::table::Table;
 use crate::analysis::{
     Execution, InvitationNotes, Options, Scope, activity_range, platform_slice, run_all,
 };
@@ -21,12 +21,10 @@ use crate::import::merge::merge;
 use crate::import::{ImportedArchive, LoadOptions, load};
 use crate::model::parquet::{self, is_dataset_dir};
 use crate::model::{Dataset, Platform};
-use crate::output::write_dir_atomically;
 use crate::progress::Reporter;
-
-/// Every output format DESIGN.md names, and the ones this version writes.
-const FORMATS: [&str; 6] = ["html", "md", "json", "csv", "png", "svg"];
-const WRITTEN: [&str; 1] = ["json"];
+use crate::report::gate::{self, Gate};
+use crate::report::redact::Pseudonyms;
+use crate::report::{self, Format, Report};
 
 /// The sample archives `analyze` reads when given none, relative to `fixtures/`.
 pub const SAMPLE_ARCHIVES: [&str; 5] = [
@@ -75,7 +73,7 @@ pub fn run(cmd: &Analyze, reporter: &Reporter) -> Result<i32> {
         .map(|g| gate::parse(g))
         .collect::<std::result::Result<_, _>>()
         .map_err(Error::Usage)?;
-    check_formats(&cmd.format)?;
+    let formats = Format::parse_list(&cmd.format)?;
     let paths = if cmd.archives.is_empty() {
         sample_archives()?
     } else {
@@ -97,28 +95,32 @@ pub fn run(cmd: &Analyze, reporter: &Reporter) -> Result<i32> {
         },
     };
     let started = Instant::now();
-    let summary = summarize(&input, &settings)?;
+    let analyzed = summarize(&input, &settings)?;
     let elapsed = started.elapsed();
     // A gate that can never be checked is a usage error, found before anything is written.
-    let outcome = gate::check(&gates, &summary).map_err(Error::Usage)?;
+    let outcome = gate::check(&gates, &analyzed.summary).map_err(Error::Usage)?;
     let out = match &cmd.out {
         Some(out) => out.clone(),
         None => Path::new("reports").join(report_name(&cmd.archives, &input)),
     };
-    let mut text = serde_json::to_string_pretty(&summary)
-        .map_err(|e| Error::Usage(format!("cannot serialize summary.json: {e}")))?;
-    text.push('\n');
-    write_dir_atomically(&out, is_report_dir, |dir| {
-        let path = dir.join("summary.json");
-        std::fs::write(&path, &text).map_err(|source| Error::Output {
-            path: out.join("summary.json"),
-            source,
-        })
-    })?;
+    let pseudonyms = if cmd.redact {
+        Some(Pseudonyms::new(&input.dataset)?)
+    } else {
+        None
+    };
+    let written = Instant::now();
+    let report = Report::new(
+        analyzed.summary,
+        analyzed.tables,
+        pseudonyms.as_ref(),
+        formats,
+    );
+    let main = report::write(&report, &out, reporter)?;
     reporter.info(&format!(
-        "rapport: wrote {} (analyses {:.2} s)",
-        out.join("summary.json").display(),
-        elapsed.as_secs_f64()
+        "rapport: wrote {} (analyses {:.2} s, report {:.2} s)",
+        main.display(),
+        elapsed.as_secs_f64(),
+        written.elapsed().as_secs_f64()
     ));
     for line in &outcome.skipped {
         reporter.warn(&format!("rapport: {line}"));
@@ -127,25 +129,6 @@ pub fn run(cmd: &Analyze, reporter: &Reporter) -> Result<i32> {
         return Err(Error::Gate(outcome.failed));
     }
     strict_exit(cmd.read.strict, &input.archives)
-}
-
-fn check_formats(formats: &[String]) -> Result<()> {
-    for format in formats {
-        let format = format.trim();
-        if !FORMATS.contains(&format) {
-            return Err(Error::Usage(format!(
-                "--format {format}: unknown; the formats are {}",
-                FORMATS.join(", ")
-            )));
-        }
-        if !WRITTEN.contains(&format) {
-            return Err(Error::Usage(format!(
-                "--format {format}: not written by this version yet; it writes {}",
-                WRITTEN.join(", ")
-            )));
-        }
-    }
-    Ok(())
 }
 
 /// The sample archives in `fixtures/`: beside the working directory when run from a
@@ -224,8 +207,20 @@ fn platforms(data: &Dataset) -> Result<Vec<Platform>> {
         .collect())
 }
 
-/// Runs the analyses and builds summary.json.
-pub fn summarize(input: &Input, settings: &Settings) -> Result<Value> {
+/// What the analyses give the report: summary.json and the detail tables of the overall
+/// scope (rows of the same table from several analyses joined in [`ANALYSES`] order).
+///
+/// [`ANALYSES`]: crate::analysis::ANALYSES
+#[derive(Debug, Clone, PartialEq)]
+pub struct Analyzed {
+    /// summary.json.
+    pub summary: Value,
+    /// The detail tables.
+    pub tables: Vec<Table>,
+}
+
+/// Runs the analyses and builds summary.json and the detail tables.
+pub fn summarize(input: &Input, settings: &Settings) -> Result<Analyzed> {
     let options = &settings.options;
     let activity = activity_range(&input.dataset)?;
     let resolved = settings.request.resolve(&options.clock, activity);
@@ -302,7 +297,22 @@ pub fn summarize(input: &Input, settings: &Settings) -> Result<Value> {
         coverage: coverage(&input.archives),
         notes,
     };
-    Ok(summary::build(&header, &figures))
+    let mut tables: Vec<Table> = Vec::new();
+    for table in figures
+        .iter()
+        .take(1)
+        .flat_map(|f| &f.current)
+        .flat_map(|f| &f.tables)
+    {
+        match tables.iter_mut().find(|t| t.name == table.name) {
+            Some(existing) => existing.rows.extend(table.rows.iter().cloned()),
+            None => tables.push(table.clone()),
+        }
+    }
+    Ok(Analyzed {
+        summary: summary::build(&header, &figures),
+        tables,
+    })
 }
 
 fn archive_entries(input: &Input) -> Vec<ArchiveEntry> {
@@ -386,9 +396,4 @@ fn report_name(given: &[PathBuf], input: &Input) -> String {
     } else {
         first
     }
-}
-
-/// A directory that holds an earlier report may be replaced.
-fn is_report_dir(dir: &Path) -> bool {
-    dir.join("summary.json").is_file()
 }

@@ -10,8 +10,8 @@ use crate::import::merge::merge;
 use crate::import::{ImportedArchive, load};
 use crate::model::parquet::{self, Partition, is_dataset_dir};
 use crate::model::{Dataset, Platform};
-use crate::output::write_dir_atomically;
 use crate::progress::Reporter;
+use crate::report::atomic::write_dir_atomically;
 
 /// Runs `import`.
 pub fn run(cmd: &Import, reporter: &Reporter) -> Result<i32> {

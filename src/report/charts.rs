@@ -1,0 +1,612 @@
+//! The charts of the report: what each one shows, read off summary.json and the tables.
+//! A chart with no data is not drawn; its slot says why, and the report prints that
+//! sentence where the chart would be.
+
+use serde_json::Value;
+
+use super::headline::{HEADLINES, Unit, number};
+use super::tables::display_name;
+
+use crate::analysis::table::{Cell, Table};
+
+/// One series of bars.
+#[derive(Debug, Clone)]
+pub struct Series {
+    /// Its name in the legend.
+    pub name: String,
+    /// One value per category.
+    pub values: Vec<f64>,
+}
+
+/// Bars per category.
+#[derive(Debug, Clone)]
+pub struct Bars {
+    /// The categories, in order (the first at the left, or at the top when horizontal).
+    pub categories: Vec<String>,
+    /// The series: side by side, or stacked.
+    pub series: Vec<Series>,
+    /// Bars run left to right, categories down the side.
+    pub horizontal: bool,
+    /// Series are stacked rather than side by side.
+    pub stacked: bool,
+    /// A reference line (a lift of 1: the average).
+    pub reference: Option<f64>,
+    /// A short note at the end of each bar (the post count).
+    pub notes: Option<Vec<String>>,
+    /// Which bars are drawn in the main colour (others grey), when set.
+    pub highlight: Option<Vec<bool>>,
+    /// At most this many category labels are written.
+    pub max_labels: usize,
+    /// Category labels are written upright, for long lists.
+    pub rotate_labels: bool,
+}
+
+impl Bars {
+    fn new(categories: Vec<String>, series: Vec<Series>) -> Bars {
+        Bars {
+            categories,
+            series,
+            horizontal: false,
+            stacked: false,
+            reference: None,
+            notes: None,
+            highlight: None,
+            max_labels: 24,
+            rotate_labels: false,
+        }
+    }
+}
+
+/// One cell of a heatmap.
+#[derive(Debug, Clone)]
+pub struct Cell2 {
+    /// Column index.
+    pub column: usize,
+    /// Row index.
+    pub row: usize,
+    /// The value that sets the shade.
+    pub value: f64,
+    /// The text in the cell.
+    pub label: String,
+}
+
+/// A grid of shaded cells.
+#[derive(Debug, Clone)]
+pub struct Heatmap {
+    /// Column names, left to right.
+    pub columns: Vec<String>,
+    /// Row names, top to bottom.
+    pub rows: Vec<String>,
+    /// The cells with data.
+    pub cells: Vec<Cell2>,
+}
+
+/// A line over ordered labels.
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// The labels, left to right.
+    pub labels: Vec<String>,
+    /// One value per label.
+    pub values: Vec<f64>,
+}
+
+/// What a chart draws.
+#[derive(Debug, Clone)]
+pub enum Plot {
+    /// Bars.
+    Bars(Bars),
+    /// A heatmap.
+    Heatmap(Heatmap),
+    /// A line.
+    Line(Line),
+}
+
+/// A chart ready to draw.
+#[derive(Debug, Clone)]
+pub struct Spec {
+    /// Its title, with the unit.
+    pub title: String,
+    /// What the horizontal axis shows.
+    pub x_label: String,
+    /// What the vertical axis shows (the value axis of horizontal bars).
+    pub y_label: String,
+    /// Size in pixels.
+    pub size: (u32, u32),
+    /// What it draws.
+    pub plot: Plot,
+}
+
+/// One chart of the report, drawn or left out.
+#[derive(Debug, Clone)]
+pub struct ChartSlot {
+    /// The file name without extension (`charts/<name>.svg`).
+    pub name: &'static str,
+    /// The title.
+    pub title: String,
+    /// The table behind it (`tables/<table>.csv`).
+    pub table: &'static str,
+    /// The chart, or the sentence saying why it is left out.
+    pub spec: Result<Spec, String>,
+}
+
+const SIZE: (u32, u32) = (960, 480);
+
+fn slot(
+    name: &'static str,
+    title: &str,
+    table: &'static str,
+    spec: Result<(String, String, Plot), String>,
+) -> ChartSlot {
+    ChartSlot {
+        name,
+        title: title.to_string(),
+        table,
+        spec: spec.map(|(x_label, y_label, plot)| Spec {
+            title: title.to_string(),
+            x_label,
+            y_label,
+            size: match &plot {
+                Plot::Bars(b) if b.horizontal => {
+                    (960, (140 + 34 * b.categories.len() as u32).max(300))
+                }
+                _ => SIZE,
+            },
+            plot,
+        }),
+    }
+}
+
+fn num(cell: Option<&&Cell>) -> Option<f64> {
+    cell.and_then(|c| c.as_f64())
+}
+
+fn text(cell: Option<&&Cell>) -> String {
+    cell.map(|c| c.to_string()).unwrap_or_default()
+}
+
+/// Mean engagement per group, with the post count over each bar.
+fn mean_engagement_bars(
+    table: Option<&Table>,
+    what: &str,
+) -> Result<(String, String, Plot), String> {
+    let table = table.ok_or("no table")?;
+    let groups = table.values(&table.columns[0]);
+    let means = table.values("mean_engagement");
+    let posts = table.values("posts");
+    if groups.is_empty() {
+        return Err(format!(
+            "No post in the period has a known engagement count, so there is no {what} to compare."
+        ));
+    }
+    let mut bars = Bars::new(
+        groups.iter().map(|g| g.to_string()).collect(),
+        vec![Series {
+            name: "mean engagement".into(),
+            values: means.iter().map(|m| m.as_f64().unwrap_or(0.0)).collect(),
+        }],
+    );
+    bars.notes = Some(
+        posts
+            .iter()
+            .map(|p| match p.as_f64() {
+                Some(1.0) => "1 post".to_string(),
+                _ => format!("{p} posts"),
+            })
+            .collect(),
+    );
+    Ok((
+        what.to_string(),
+        "mean engagement per post (likes + reposts + replies + quotes)".into(),
+        Plot::Bars(bars),
+    ))
+}
+
+/// Lift per group, for the groups with enough posts; most posts first, at most `limit`.
+fn lift_bars(
+    table: Option<&Table>,
+    what: &str,
+    limit: usize,
+    min_posts: u64,
+) -> Result<(String, String, Plot), String> {
+    let table = table.ok_or("no table")?;
+    let groups = table.values(&table.columns[0]);
+    let lifts = table.values("lift");
+    let posts = table.values("posts");
+    let rows: Vec<(String, f64, String)> = groups
+        .iter()
+        .zip(&lifts)
+        .zip(&posts)
+        .filter_map(|((g, l), p)| Some((g.to_string(), l.as_f64()?, p.to_string())))
+        .take(limit)
+        .collect();
+    if rows.is_empty() {
+        return Err(format!(
+            "No {what} has {min_posts} or more posts with known engagement in the period \
+             (--min-posts), so no lift can be given."
+        ));
+    }
+    let mut bars = Bars::new(
+        rows.iter().map(|r| r.0.clone()).collect(),
+        vec![Series {
+            name: "lift".into(),
+            values: rows.iter().map(|r| r.1).collect(),
+        }],
+    );
+    bars.horizontal = true;
+    bars.reference = Some(1.0);
+    bars.notes = Some(
+        rows.iter()
+            .map(|r| {
+                format!(
+                    "{} ({} posts)",
+                    super::draw::tick((r.1 * 100.0).round() / 100.0),
+                    r.2
+                )
+            })
+            .collect(),
+    );
+    bars.highlight = Some(rows.iter().map(|r| r.1 >= 1.0).collect());
+    Ok((
+        what.to_string(),
+        "lift: mean engagement over your average (1 = average)".into(),
+        Plot::Bars(bars),
+    ))
+}
+
+/// Builds every chart of the report.
+pub fn build(summary: &Value, tables: &[Table]) -> Vec<ChartSlot> {
+    let table = |name: &str| tables.iter().find(|t| t.name == name);
+    let overall = summary.get("overall").unwrap_or(&Value::Null);
+    let min_posts = summary
+        .pointer("/parameters/min_posts")
+        .and_then(Value::as_u64)
+        .unwrap_or(5);
+    let several = super::tables::platforms(summary).len() > 1;
+    let mut out = vec![
+        slot(
+            "engagement_by_kind",
+            "Mean engagement by kind of post",
+            "engagement_by_kind",
+            mean_engagement_bars(table("engagement_by_kind"), "kind of post"),
+        ),
+        slot(
+            "engagement_by_media",
+            "Mean engagement by media",
+            "engagement_by_media",
+            mean_engagement_bars(table("engagement_by_media"), "media attached"),
+        ),
+        slot(
+            "lift_by_length_band",
+            "Lift by length of post (characters)",
+            "lift_by_length_band",
+            lift_bars(table("lift_by_length_band"), "length band", 5, min_posts),
+        ),
+        slot(
+            "lift_by_hashtag",
+            "Lift by hashtag",
+            "lift_by_hashtag",
+            lift_bars(table("lift_by_hashtag"), "hashtag", 15, min_posts),
+        ),
+        slot(
+            "lift_by_link_domain",
+            "Lift by link domain",
+            "lift_by_link_domain",
+            lift_bars(table("lift_by_link_domain"), "link domain", 15, min_posts),
+        ),
+        slot(
+            "hour_weekday",
+            "Mean engagement by local hour and weekday (number = posts)",
+            "hour_weekday",
+            heatmap(table("hour_weekday"), summary),
+        ),
+        slot(
+            "weekly_posts",
+            "Original and thread posts per ISO week",
+            "weekly_posts",
+            weekly(table("weekly_posts")),
+        ),
+        slot(
+            "response_times",
+            "Response times in direct messages, both ways",
+            "response_times",
+            response_times(table("response_times")),
+        ),
+        slot(
+            "top_counterparts",
+            "Strongest relationships: interactions each way",
+            "top_counterparts",
+            counterparts(overall, several),
+        ),
+        slot(
+            "supporters",
+            "Supporters: their interactions with you, and whether you reciprocated",
+            "supporters",
+            supporters(overall, several),
+        ),
+        slot(
+            "growth",
+            "Network growth: connections by month (cumulative)",
+            "growth_by_month",
+            growth(table("growth_by_month")),
+        ),
+    ];
+    let compare = summary
+        .pointer("/parameters/compare_previous")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
+    if compare {
+        out.push(slot(
+            "compare_previous",
+            "This period against the previous one (shares)",
+            "headline",
+            compare_previous(overall),
+        ));
+    }
+    out
+}
+
+fn heatmap(table: Option<&Table>, summary: &Value) -> Result<(String, String, Plot), String> {
+    let table = table.ok_or("no table")?;
+    if table.rows.is_empty() {
+        return Err(
+            "No post in the period has a known engagement count, so there is no hour to compare."
+                .into(),
+        );
+    }
+    let days = crate::analysis::lift::WEEKDAYS;
+    let (w, h, p, m) = (
+        table.values("weekday"),
+        table.values("hour"),
+        table.values("posts"),
+        table.values("mean_engagement"),
+    );
+    let cells = (0..table.rows.len())
+        .filter_map(|i| {
+            let day = days
+                .iter()
+                .position(|d| Some(*d) == w.get(i).and_then(|c| c.as_str()))?;
+            Some(Cell2 {
+                column: num(h.get(i))? as usize,
+                row: day,
+                value: num(m.get(i)).unwrap_or(0.0),
+                label: text(p.get(i)),
+            })
+        })
+        .collect();
+    let tz = summary
+        .pointer("/period/tz")
+        .and_then(Value::as_str)
+        .unwrap_or("UTC");
+    Ok((
+        format!("hour of day ({tz}); darker = more engagement per post"),
+        "weekday".into(),
+        Plot::Heatmap(Heatmap {
+            columns: (0..24).map(|h| h.to_string()).collect(),
+            rows: days.iter().map(|d| d[..3].to_string()).collect(),
+            cells,
+        }),
+    ))
+}
+
+fn weekly(table: Option<&Table>) -> Result<(String, String, Plot), String> {
+    let table = table.ok_or("no table")?;
+    if table.rows.is_empty() {
+        return Err("The period is empty, so there is no week to show.".into());
+    }
+    let weeks = table.values("week");
+    let posts = table.values("posts");
+    let mut bars = Bars::new(
+        weeks.iter().map(|w| w.to_string()).collect(),
+        vec![Series {
+            name: "posts".into(),
+            values: posts.iter().map(|p| p.as_f64().unwrap_or(0.0)).collect(),
+        }],
+    );
+    bars.max_labels = 16;
+    bars.rotate_labels = weeks.len() > 8;
+    Ok((
+        "ISO week (weeks with no bar had no post)".into(),
+        "posts".into(),
+        Plot::Bars(bars),
+    ))
+}
+
+fn response_times(table: Option<&Table>) -> Result<(String, String, Plot), String> {
+    let table = table.ok_or("no table")?;
+    let who = table.values("responder");
+    let band = table.values("band");
+    let turns = table.values("turns");
+    let mut categories: Vec<String> = Vec::new();
+    let mut owner = Vec::new();
+    let mut others = Vec::new();
+    for i in 0..table.rows.len() {
+        let b = text(band.get(i));
+        if !categories.contains(&b) {
+            categories.push(b.clone());
+            owner.push(0.0);
+            others.push(0.0);
+        }
+        let at = categories.iter().position(|c| *c == b).unwrap_or(0);
+        let n = num(turns.get(i)).unwrap_or(0.0);
+        match who.get(i).and_then(|c| c.as_str()) {
+            Some("owner") => owner[at] += n,
+            _ => others[at] += n,
+        }
+    }
+    if owner.iter().chain(&others).all(|n| *n == 0.0) {
+        return Err(
+            "No turn of a two-person conversation in the period, so there is no response time to show."
+                .into(),
+        );
+    }
+    Ok((
+        "time to answer a turn (unanswered: more than 24 hours old at the end, no answer)".into(),
+        "turns".into(),
+        Plot::Bars(Bars::new(
+            categories,
+            vec![
+                Series {
+                    name: "you answering".into(),
+                    values: owner,
+                },
+                Series {
+                    name: "others answering you".into(),
+                    values: others,
+                },
+            ],
+        )),
+    ))
+}
+
+/// A person's label in a chart: the platform is added when several platforms are shown,
+/// since one person on two platforms is two counterparts.
+fn person_label(item: &Value, several_platforms: bool) -> String {
+    let name = display_name(item);
+    match item.get("platform").and_then(Value::as_str) {
+        Some(p) if several_platforms => format!("{name} ({p})"),
+        _ => name,
+    }
+}
+
+fn people<'a>(overall: &'a Value, path: &str) -> Vec<&'a Value> {
+    super::headline::lookup(overall, path)
+        .and_then(Value::as_array)
+        .map(|a| a.iter().collect())
+        .unwrap_or_default()
+}
+
+fn counterparts(overall: &Value, several: bool) -> Result<(String, String, Plot), String> {
+    let list = people(overall, "counterpart_strength.top_counterparts");
+    if list.is_empty() {
+        return Err("No interaction with another person in the period.".into());
+    }
+    let field = |name: &str| -> Vec<f64> {
+        list.iter()
+            .map(|p| p.get(name).and_then(Value::as_f64).unwrap_or(0.0))
+            .collect()
+    };
+    let mut bars = Bars::new(
+        list.iter().map(|p| person_label(p, several)).collect(),
+        vec![
+            Series {
+                name: "from them".into(),
+                values: field("inbound"),
+            },
+            Series {
+                name: "from you".into(),
+                values: field("outbound"),
+            },
+        ],
+    );
+    bars.horizontal = true;
+    bars.stacked = true;
+    Ok((
+        "".into(),
+        "interactions in the period".into(),
+        Plot::Bars(bars),
+    ))
+}
+
+fn supporters(overall: &Value, several: bool) -> Result<(String, String, Plot), String> {
+    let list = people(overall, "supporters.top_supporters");
+    if list.is_empty() {
+        return Err("No one interacted with you in the period.".into());
+    }
+    let reciprocated: Vec<bool> = list
+        .iter()
+        .map(|p| {
+            p.get("reciprocated")
+                .and_then(Value::as_bool)
+                .unwrap_or(false)
+        })
+        .collect();
+    let mut bars = Bars::new(
+        list.iter().map(|p| person_label(p, several)).collect(),
+        vec![Series {
+            name: "their interactions with you".into(),
+            values: list
+                .iter()
+                .map(|p| p.get("inbound").and_then(Value::as_f64).unwrap_or(0.0))
+                .collect(),
+        }],
+    );
+    bars.horizontal = true;
+    bars.notes = Some(
+        reciprocated
+            .iter()
+            .map(|r| {
+                if *r {
+                    "reciprocated"
+                } else {
+                    "not reciprocated"
+                }
+                .to_string()
+            })
+            .collect(),
+    );
+    bars.highlight = Some(reciprocated);
+    Ok((
+        "".into(),
+        "their interactions with you (grey: you never interacted back)".into(),
+        Plot::Bars(bars),
+    ))
+}
+
+fn growth(table: Option<&Table>) -> Result<(String, String, Plot), String> {
+    let table = table.ok_or("no table")?;
+    if table.rows.is_empty() {
+        return Err(
+            "No connection has a date (Twitter's follower lists have none), so growth by month cannot be shown."
+                .into(),
+        );
+    }
+    Ok((
+        "month".into(),
+        "connections (cumulative)".into(),
+        Plot::Line(Line {
+            labels: table
+                .values("month")
+                .iter()
+                .map(|m| m.to_string())
+                .collect(),
+            values: table
+                .values("cumulative")
+                .iter()
+                .map(|c| c.as_f64().unwrap_or(0.0))
+                .collect(),
+        }),
+    ))
+}
+
+fn compare_previous(overall: &Value) -> Result<(String, String, Plot), String> {
+    let previous = overall.get("previous").unwrap_or(&Value::Null);
+    let rows: Vec<(String, f64, f64)> = HEADLINES
+        .iter()
+        .filter(|h| h.unit == Unit::Share)
+        .filter_map(|h| {
+            Some((
+                h.label.to_string(),
+                number(overall, h.key)? * 100.0,
+                number(previous, h.key)? * 100.0,
+            ))
+        })
+        .collect();
+    if rows.is_empty() {
+        return Err("No share is known in both periods.".into());
+    }
+    let mut bars = Bars::new(
+        rows.iter().map(|r| r.0.clone()).collect(),
+        vec![
+            Series {
+                name: "this period".into(),
+                values: rows.iter().map(|r| r.1).collect(),
+            },
+            Series {
+                name: "previous period".into(),
+                values: rows.iter().map(|r| r.2).collect(),
+            },
+        ],
+    );
+    bars.horizontal = true;
+    Ok(("".into(), "percent".into(), Plot::Bars(bars)))
+}

@@ -1,0 +1,516 @@
+//! Drawing one chart with plotters, as SVG text or as a PNG file. Text is laid out with
+//! DejaVu Sans, embedded in the binary: no system font and no fontconfig are needed.
+//!
+//! Three shapes cover every chart of the report: bars (vertical or horizontal, grouped or
+//! stacked, with an optional reference line), an hour x weekday heatmap, and a line.
+
+use std::path::Path;
+use std::sync::Once;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::{FontStyle, register_font};
+
+use super::charts::{Plot, Spec};
+
+/// The font family every chart uses.
+const FONT: &str = "sans-serif";
+/// Chart colours: series in order, then the axis text.
+pub const SERIES: [RGBColor; 3] = [
+    RGBColor(15, 118, 110),
+    RGBColor(217, 119, 6),
+    RGBColor(148, 163, 184),
+];
+const TEXT: RGBColor = RGBColor(30, 41, 59);
+const GRID: RGBColor = RGBColor(226, 232, 240);
+
+static FONTS: Once = Once::new();
+
+fn register_fonts() {
+    FONTS.call_once(|| {
+        // A font that fails to load leaves the text out of the PNG; it cannot fail for the
+        // embedded, known-good DejaVu files.
+        let _ = register_font(FONT, FontStyle::Normal, dejavu::sans::regular());
+        let _ = register_font(FONT, FontStyle::Bold, dejavu::sans::bold());
+    });
+}
+
+/// The chart as an SVG document.
+pub fn svg(spec: &Spec) -> Result<String, String> {
+    register_fonts();
+    let mut text = String::new();
+    {
+        let root = SVGBackend::with_string(&mut text, spec.size).into_drawing_area();
+        draw(&root, spec)?;
+        root.present().map_err(|e| e.to_string())?;
+    }
+    Ok(text)
+}
+
+/// The chart as a PNG file.
+pub fn png(spec: &Spec, path: &Path) -> Result<(), String> {
+    register_fonts();
+    let root = BitMapBackend::new(path, spec.size).into_drawing_area();
+    draw(&root, spec)?;
+    root.present().map_err(|e| e.to_string())
+}
+
+fn style(size: u32) -> TextStyle<'static> {
+    (FONT, size).into_font().color(&TEXT)
+}
+
+/// Cuts a label that would not fit.
+fn short(label: &str, max: usize) -> String {
+    if label.chars().count() <= max {
+        label.to_string()
+    } else {
+        let cut: String = label.chars().take(max - 1).collect();
+        format!("{cut}…")
+    }
+}
+
+/// Prints a value on an axis or a bar: integers without decimals.
+pub fn tick(v: f64) -> String {
+    if (v - v.round()).abs() < 1e-9 {
+        format!("{v:.0}")
+    } else if v.abs() >= 10.0 {
+        format!("{v:.1}")
+    } else {
+        format!("{v:.2}")
+    }
+}
+
+fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &Spec) -> Result<(), String> {
+    let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
+    root.fill(&WHITE).map_err(err)?;
+    let root = root
+        .titled(
+            &spec.title,
+            (FONT, 22, FontStyle::Bold).into_font().color(&TEXT),
+        )
+        .map_err(err)?;
+    match &spec.plot {
+        Plot::Bars(bars) if bars.horizontal => horizontal_bars(&root, spec, bars),
+        Plot::Bars(bars) => vertical_bars(&root, spec, bars),
+        Plot::Heatmap(map) => heatmap(&root, spec, map),
+        Plot::Line(line) => line_chart(&root, spec, line),
+    }
+}
+
+fn value_max(bars: &super::charts::Bars) -> f64 {
+    let per_category: Vec<f64> = (0..bars.categories.len())
+        .map(|i| {
+            let values = bars
+                .series
+                .iter()
+                .map(|s| s.values.get(i).copied().unwrap_or(0.0));
+            if bars.stacked {
+                values.sum()
+            } else {
+                values.fold(0.0, f64::max)
+            }
+        })
+        .collect();
+    let top = per_category
+        .into_iter()
+        .fold(bars.reference.unwrap_or(0.0), f64::max);
+    if top <= 0.0 { 1.0 } else { top * 1.12 }
+}
+
+fn legend<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, names: &[&str]) -> Result<(), String> {
+    if names.len() < 2 {
+        return Ok(());
+    }
+    let (width, _) = root.dim_in_pixel();
+    let mut x = width as i32 - 20;
+    for (i, name) in names.iter().enumerate().rev() {
+        let w = 30 + 9 * name.chars().count() as i32;
+        x -= w;
+        root.draw(&Rectangle::new(
+            [(x, 6), (x + 14, 20)],
+            SERIES[i % 3].filled(),
+        ))
+        .map_err(|e| e.to_string())?;
+        root.draw(&Text::new(name.to_string(), (x + 20, 6), style(14)))
+            .map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+fn vertical_bars<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    spec: &Spec,
+    bars: &super::charts::Bars,
+) -> Result<(), String> {
+    let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
+    let n = bars.categories.len().max(1);
+    let names: Vec<&str> = bars.series.iter().map(|s| s.name.as_str()).collect();
+    legend(root, &names)?;
+    let mut chart = ChartBuilder::on(root)
+        .margin(14)
+        .margin_top(28)
+        .x_label_area_size(if bars.rotate_labels { 70 } else { 48 })
+        .y_label_area_size(72)
+        .build_cartesian_2d(0.0..n as f64, 0.0..value_max(bars))
+        .map_err(err)?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .light_line_style(GRID)
+        .bold_line_style(GRID)
+        .x_labels(0)
+        .y_labels(6)
+        .y_label_formatter(&|v| tick(*v))
+        .label_style(style(14))
+        .axis_desc_style(style(15))
+        .x_desc(spec.x_label.as_str())
+        .y_desc(spec.y_label.as_str())
+        .draw()
+        .map_err(err)?;
+    let groups = if bars.stacked {
+        1
+    } else {
+        bars.series.len().max(1)
+    };
+    let width = 0.8 / groups as f64;
+    for (s, series) in bars.series.iter().enumerate() {
+        let colour = SERIES[s % 3];
+        let rects = series.values.iter().enumerate().map(|(i, v)| {
+            let below: f64 = if bars.stacked {
+                bars.series[..s]
+                    .iter()
+                    .map(|o| o.values.get(i).copied().unwrap_or(0.0))
+                    .sum()
+            } else {
+                0.0
+            };
+            let slot = if bars.stacked { 0 } else { s };
+            let x0 = i as f64 + 0.1 + slot as f64 * width;
+            Rectangle::new([(x0, below), (x0 + width, below + v)], colour.filled())
+        });
+        chart.draw_series(rects).map_err(err)?;
+    }
+    // Category labels under their bars; every k-th when there are many.
+    let every = bars
+        .categories
+        .len()
+        .div_ceil(bars.max_labels.max(1))
+        .max(1);
+    let label_style = if bars.rotate_labels {
+        style(13)
+            .transform(FontTransform::Rotate270)
+            .pos(Pos::new(HPos::Right, VPos::Center))
+    } else {
+        style(14).pos(Pos::new(HPos::Center, VPos::Top))
+    };
+    let labels = bars
+        .categories
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % every == 0)
+        .map(|(i, c)| {
+            EmptyElement::at((i as f64 + 0.5, 0.0))
+                + Text::new(short(c, 14), (0, 8), label_style.clone())
+        });
+    chart.draw_series(labels).map_err(err)?;
+    if let Some(notes) = &bars.notes {
+        let texts = notes.iter().enumerate().map(|(i, note)| {
+            let top: f64 = if bars.stacked {
+                bars.series
+                    .iter()
+                    .map(|s| s.values.get(i).copied().unwrap_or(0.0))
+                    .sum()
+            } else {
+                bars.series
+                    .iter()
+                    .map(|s| s.values.get(i).copied().unwrap_or(0.0))
+                    .fold(0.0, f64::max)
+            };
+            EmptyElement::at((i as f64 + 0.5, top))
+                + Text::new(
+                    note.clone(),
+                    (0, -4),
+                    style(12).pos(Pos::new(HPos::Center, VPos::Bottom)),
+                )
+        });
+        chart.draw_series(texts).map_err(err)?;
+    }
+    if let Some(r) = bars.reference {
+        chart
+            .draw_series(LineSeries::new(
+                [(0.0, r), (n as f64, r)],
+                ShapeStyle::from(&TEXT).stroke_width(1),
+            ))
+            .map_err(err)?;
+    }
+    Ok(())
+}
+
+fn horizontal_bars<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    spec: &Spec,
+    bars: &super::charts::Bars,
+) -> Result<(), String> {
+    let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
+    let n = bars.categories.len().max(1);
+    let names: Vec<&str> = bars.series.iter().map(|s| s.name.as_str()).collect();
+    legend(root, &names)?;
+    let mut chart = ChartBuilder::on(root)
+        .margin(14)
+        .margin_top(28)
+        .margin_right(40)
+        .x_label_area_size(48)
+        .y_label_area_size(190)
+        .build_cartesian_2d(0.0..value_max(bars), 0.0..n as f64)
+        .map_err(err)?;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .light_line_style(GRID)
+        .bold_line_style(GRID)
+        .y_labels(0)
+        .x_labels(6)
+        .x_label_formatter(&|v| tick(*v))
+        .label_style(style(14))
+        .axis_desc_style(style(15))
+        .x_desc(spec.y_label.as_str())
+        .draw()
+        .map_err(err)?;
+    // The first category at the top.
+    let row = |i: usize| (n - 1 - i) as f64;
+    for (s, series) in bars.series.iter().enumerate() {
+        let colour = SERIES[s % 3];
+        let groups = if bars.stacked {
+            1
+        } else {
+            bars.series.len().max(1)
+        };
+        let height = 0.8 / groups as f64;
+        let rects = series.values.iter().enumerate().map(|(i, v)| {
+            let before: f64 = if bars.stacked {
+                bars.series[..s]
+                    .iter()
+                    .map(|o| o.values.get(i).copied().unwrap_or(0.0))
+                    .sum()
+            } else {
+                0.0
+            };
+            let slot = if bars.stacked { 0 } else { s };
+            let y0 = row(i) + 0.1 + slot as f64 * height;
+            let fill = match bars.highlight.as_ref().and_then(|h| h.get(i)) {
+                Some(false) => SERIES[2].filled(),
+                _ => colour.filled(),
+            };
+            Rectangle::new([(before, y0), (before + v, y0 + height)], fill)
+        });
+        chart.draw_series(rects).map_err(err)?;
+    }
+    let labels = bars.categories.iter().enumerate().map(|(i, c)| {
+        EmptyElement::at((0.0, row(i) + 0.5))
+            + Text::new(
+                short(c, 24),
+                (-8, 0),
+                style(14).pos(Pos::new(HPos::Right, VPos::Center)),
+            )
+    });
+    chart.draw_series(labels).map_err(err)?;
+    if let Some(notes) = &bars.notes {
+        let texts = notes.iter().enumerate().map(|(i, note)| {
+            let end: f64 = bars
+                .series
+                .iter()
+                .map(|s| s.values.get(i).copied().unwrap_or(0.0))
+                .sum();
+            EmptyElement::at((end, row(i) + 0.5))
+                + Text::new(
+                    note.clone(),
+                    (6, 0),
+                    style(12).pos(Pos::new(HPos::Left, VPos::Center)),
+                )
+        });
+        chart.draw_series(texts).map_err(err)?;
+    }
+    if let Some(r) = bars.reference {
+        chart
+            .draw_series(LineSeries::new(
+                [(r, 0.0), (r, n as f64)],
+                ShapeStyle::from(&TEXT).stroke_width(1),
+            ))
+            .map_err(err)?;
+    }
+    Ok(())
+}
+
+fn heatmap<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    spec: &Spec,
+    map: &super::charts::Heatmap,
+) -> Result<(), String> {
+    let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
+    let (cols, rows) = (map.columns.len().max(1), map.rows.len().max(1));
+    let mut chart = ChartBuilder::on(root)
+        .margin(14)
+        .margin_top(28)
+        .x_label_area_size(48)
+        .y_label_area_size(100)
+        .build_cartesian_2d(0.0..cols as f64, 0.0..rows as f64)
+        .map_err(err)?;
+    chart
+        .configure_mesh()
+        .disable_mesh()
+        .x_labels(0)
+        .y_labels(0)
+        .axis_desc_style(style(15))
+        .x_desc(spec.x_label.as_str())
+        .y_desc(spec.y_label.as_str())
+        .draw()
+        .map_err(err)?;
+    let top = map.cells.iter().map(|c| c.value).fold(0.0, f64::max);
+    let shade = |v: f64| {
+        let t = if top > 0.0 {
+            (v / top).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        let mix = |a: u8, b: u8| (a as f64 + (b as f64 - a as f64) * t).round() as u8;
+        let (lo, hi) = (RGBColor(240, 249, 248), SERIES[0]);
+        RGBColor(mix(lo.0, hi.0), mix(lo.1, hi.1), mix(lo.2, hi.2))
+    };
+    let row = |r: usize| (rows - 1 - r) as f64;
+    let empty = (0..rows).flat_map(|r| {
+        (0..cols).map(move |c| {
+            Rectangle::new(
+                [(c as f64, row(r)), (c as f64 + 1.0, row(r) + 1.0)],
+                ShapeStyle::from(&GRID).stroke_width(1),
+            )
+        })
+    });
+    chart.draw_series(empty).map_err(err)?;
+    chart
+        .draw_series(map.cells.iter().map(|c| {
+            Rectangle::new(
+                [
+                    (c.column as f64 + 0.04, row(c.row) + 0.04),
+                    (c.column as f64 + 0.96, row(c.row) + 0.96),
+                ],
+                shade(c.value).filled(),
+            )
+        }))
+        .map_err(err)?;
+    chart
+        .draw_series(map.cells.iter().map(|c| {
+            let colour = if top > 0.0 && c.value / top > 0.55 {
+                WHITE
+            } else {
+                TEXT
+            };
+            EmptyElement::at((c.column as f64 + 0.5, row(c.row) + 0.5))
+                + Text::new(
+                    c.label.clone(),
+                    (0, 0),
+                    (FONT, 12)
+                        .into_font()
+                        .color(&colour)
+                        .pos(Pos::new(HPos::Center, VPos::Center)),
+                )
+        }))
+        .map_err(err)?;
+    let every = map.columns.len().div_ceil(12).max(1);
+    chart
+        .draw_series(
+            map.columns
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % every == 0)
+                .map(|(i, c)| {
+                    EmptyElement::at((i as f64 + 0.5, 0.0))
+                        + Text::new(
+                            c.clone(),
+                            (0, 8),
+                            style(14).pos(Pos::new(HPos::Center, VPos::Top)),
+                        )
+                }),
+        )
+        .map_err(err)?;
+    chart
+        .draw_series(map.rows.iter().enumerate().map(|(r, name)| {
+            EmptyElement::at((0.0, row(r) + 0.5))
+                + Text::new(
+                    name.clone(),
+                    (-8, 0),
+                    style(14).pos(Pos::new(HPos::Right, VPos::Center)),
+                )
+        }))
+        .map_err(err)?;
+    Ok(())
+}
+
+fn line_chart<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    spec: &Spec,
+    line: &super::charts::Line,
+) -> Result<(), String> {
+    let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
+    let n = line.labels.len().max(1);
+    let top = line.values.iter().copied().fold(0.0, f64::max);
+    let top = if top <= 0.0 { 1.0 } else { top * 1.12 };
+    let mut chart = ChartBuilder::on(root)
+        .margin(14)
+        .margin_top(28)
+        .x_label_area_size(48)
+        .y_label_area_size(72)
+        .build_cartesian_2d(0.0..n as f64, 0.0..top)
+        .map_err(err)?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .light_line_style(GRID)
+        .bold_line_style(GRID)
+        .x_labels(0)
+        .y_labels(6)
+        .y_label_formatter(&|v| tick(*v))
+        .label_style(style(14))
+        .axis_desc_style(style(15))
+        .x_desc(spec.x_label.as_str())
+        .y_desc(spec.y_label.as_str())
+        .draw()
+        .map_err(err)?;
+    let points: Vec<(f64, f64)> = line
+        .values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| (i as f64 + 0.5, *v))
+        .collect();
+    chart
+        .draw_series(LineSeries::new(
+            points.clone(),
+            ShapeStyle::from(&SERIES[0]).stroke_width(3),
+        ))
+        .map_err(err)?;
+    chart
+        .draw_series(
+            points
+                .iter()
+                .map(|p| Circle::new(*p, 4, SERIES[0].filled())),
+        )
+        .map_err(err)?;
+    let every = line.labels.len().div_ceil(12).max(1);
+    chart
+        .draw_series(
+            line.labels
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % every == 0)
+                .map(|(i, c)| {
+                    EmptyElement::at((i as f64 + 0.5, 0.0))
+                        + Text::new(
+                            c.clone(),
+                            (0, 8),
+                            style(14).pos(Pos::new(HPos::Center, VPos::Top)),
+                        )
+                }),
+        )
+        .map_err(err)?;
+    Ok(())
+}

@@ -1,0 +1,131 @@
+//! `report.md`: the findings in Markdown, for a code host's page; charts are the PNGs.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use super::document::{Block, build};
+use super::{Format, Output, Report, write_file};
+use crate::error::Result;
+
+/// The report.md output.
+pub struct Markdown;
+
+/// Escapes archive text so that Markdown and inline HTML read it as text.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Renders the report as Markdown.
+pub fn render(report: &Report) -> String {
+    let doc = build(report);
+    let mut md = String::new();
+    let _ = writeln!(md, "# {}\n", escape(&doc.title));
+    for line in &doc.lead {
+        let _ = writeln!(md, "- {}", escape(line));
+    }
+    md.push('\n');
+    for section in &doc.sections {
+        let _ = writeln!(md, "## {}\n", escape(&section.title));
+        for block in &section.blocks {
+            match block {
+                Block::Para(text) => {
+                    let _ = writeln!(md, "{}\n", escape(text));
+                }
+                Block::Advice(text) => {
+                    let _ = writeln!(md, "> **Advice:** {}\n", escape(text));
+                }
+                Block::Figures(list) => {
+                    md.push_str("| Figure | Value |\n|---|---:|\n");
+                    for (label, value) in list {
+                        let _ = writeln!(md, "| {} | {} |", escape(label), escape(value));
+                    }
+                    md.push('\n');
+                }
+                Block::Table { header, rows } => {
+                    let _ = writeln!(
+                        md,
+                        "| {} |",
+                        header
+                            .iter()
+                            .map(|h| escape(h))
+                            .collect::<Vec<_>>()
+                            .join(" | ")
+                    );
+                    let _ = writeln!(md, "|{}", "---|".repeat(header.len()));
+                    for row in rows {
+                        let _ = writeln!(
+                            md,
+                            "| {} |",
+                            row.iter()
+                                .map(|c| escape(c))
+                                .collect::<Vec<_>>()
+                                .join(" | ")
+                        );
+                    }
+                    md.push('\n');
+                }
+                Block::Chart(i) => {
+                    let Some(slot) = report.charts.get(*i) else {
+                        continue;
+                    };
+                    if report.writes(Format::Png) {
+                        let _ =
+                            writeln!(md, "![{}](charts/{}.png)\n", escape(&slot.title), slot.name);
+                    }
+                    if report.writes(Format::Csv) {
+                        let _ =
+                            writeln!(md, "Data: [tables/{0}.csv](tables/{0}.csv)\n", slot.table);
+                    }
+                }
+            }
+        }
+    }
+    let _ = writeln!(
+        md,
+        "---\nWritten by rapport {}. Every figure is defined in DESIGN.md; the numbers are \
+         those of summary.json.",
+        env!("CARGO_PKG_VERSION")
+    );
+    md
+}
+
+impl Output for Markdown {
+    fn format(&self) -> Format {
+        Format::Md
+    }
+
+    fn main_file(&self) -> &'static str {
+        "report.md"
+    }
+
+    fn write(&self, report: &Report, dir: &Path) -> Result<()> {
+        write_file(dir, "report.md", render(report).as_bytes())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn archive_text_is_never_markup() {
+        assert_eq!(
+            escape("<script>alert(1)</script> *a* | b"),
+            "&lt;script&gt;alert(1)&lt;/script&gt; \\*a\\* \\| b"
+        );
+    }
+}

@@ -1,0 +1,164 @@
+//! `--redact`: every counterpart name and id becomes a stable pseudonym, so that a report
+//! can be shared.
+//!
+//! A pseudonym is a hash of the person's platform and id keyed by the archive's own content
+//! (the owner's accounts, the hashes of the message bodies, the post ids): the same person
+//! gets the same pseudonym in every output of a run and in every run on the same archive,
+//! and no one holding the report alone can recompute it from a guessed id.
+
+use polars::prelude::*;
+use serde_json::Value;
+
+use crate::analysis::columns::{strs, u64s};
+use crate::analysis::table::{Cell, Table};
+use crate::model::Dataset;
+use crate::model::rows::stable_id;
+
+/// The columns of a table that name a counterpart.
+const NAME_COLUMNS: [&str; 3] = ["counterpart_id", "counterpart_name", "name"];
+/// The columns of a table that hold the owner's words, left out under `--redact`.
+const TEXT_COLUMNS: [&str; 1] = ["text"];
+
+/// The pseudonyms of one archive.
+#[derive(Debug, Clone)]
+pub struct Pseudonyms {
+    key: String,
+}
+
+impl Pseudonyms {
+    /// Pseudonyms keyed by `data`'s content.
+    pub fn new(data: &Dataset) -> PolarsResult<Pseudonyms> {
+        let mut accounts: Vec<String> = strs(&data.accounts, "account_id")?
+            .into_iter()
+            .flatten()
+            .map(str::to_string)
+            .collect();
+        accounts.sort();
+        let bodies = u64s(&data.messages, "body_hash")?
+            .into_iter()
+            .flatten()
+            .fold(0u64, u64::wrapping_add);
+        let posts = strs(&data.posts, "post_id")?
+            .into_iter()
+            .flatten()
+            .map(|id| {
+                let hex = stable_id(&[id]);
+                u64::from_str_radix(hex.trim_start_matches('h'), 16).unwrap_or(0)
+            })
+            .fold(0u64, u64::wrapping_add);
+        let mut parts: Vec<String> = accounts;
+        parts.push(format!("{bodies:x}"));
+        parts.push(format!("{posts:x}"));
+        let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
+        Ok(Pseudonyms {
+            key: stable_id(&refs),
+        })
+    }
+
+    /// A fixed key, for tests.
+    pub fn with_key(key: &str) -> Pseudonyms {
+        Pseudonyms {
+            key: key.to_string(),
+        }
+    }
+
+    /// The pseudonym of one person: `Person` and eight letters or digits.
+    pub fn of(&self, platform: &str, id: &str) -> String {
+        const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+        let hex = stable_id(&[&self.key, platform, id]);
+        let mut n = u64::from_str_radix(hex.trim_start_matches('h'), 16).unwrap_or(0);
+        let mut code = String::with_capacity(8);
+        for _ in 0..8 {
+            code.push(ALPHABET[(n % 32) as usize] as char);
+            n /= 32;
+        }
+        format!("Person {code}")
+    }
+
+    /// Replaces `counterpart_id` and `counterpart_name` in every object of summary.json.
+    pub fn redact_summary(&self, value: &mut Value) {
+        match value {
+            Value::Object(map) => {
+                if let Some(id) = map.get("counterpart_id").and_then(Value::as_str) {
+                    let platform = map.get("platform").and_then(Value::as_str).unwrap_or("");
+                    let pseudonym = Value::String(self.of(platform, id));
+                    if map.get("counterpart_name").is_some_and(|n| !n.is_null()) {
+                        map.insert("counterpart_name".into(), pseudonym.clone());
+                    }
+                    map.insert("counterpart_id".into(), pseudonym);
+                }
+                map.values_mut().for_each(|v| self.redact_summary(v));
+            }
+            Value::Array(items) => items.iter_mut().for_each(|v| self.redact_summary(v)),
+            _ => {}
+        }
+    }
+
+    /// Replaces names and ids in a table, and leaves out the owner's text.
+    pub fn redact_table(&self, table: &mut Table) {
+        let id = table.column("counterpart_id");
+        let platform = table.column("platform");
+        let names: Vec<usize> = NAME_COLUMNS
+            .iter()
+            .filter_map(|c| table.column(c))
+            .collect();
+        let texts: Vec<usize> = TEXT_COLUMNS
+            .iter()
+            .filter_map(|c| table.column(c))
+            .collect();
+        for row in &mut table.rows {
+            let p = platform
+                .and_then(|i| row.get(i))
+                .and_then(Cell::as_str)
+                .unwrap_or("")
+                .to_string();
+            let pseudonym = id
+                .and_then(|i| row.get(i))
+                .and_then(Cell::as_str)
+                .map(|id| self.of(&p, id));
+            for &i in &names {
+                if let Some(cell) = row.get_mut(i)
+                    && *cell != Cell::Null
+                {
+                    *cell = pseudonym.clone().map_or(Cell::Null, Cell::Text);
+                }
+            }
+            for &i in &texts {
+                if let Some(cell) = row.get_mut(i) {
+                    *cell = Cell::Null;
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_person_gets_one_pseudonym_per_key() {
+        let p = Pseudonyms::with_key("k");
+        assert_eq!(p.of("twitter", "42"), p.of("twitter", "42"));
+        assert_ne!(p.of("twitter", "42"), p.of("linkedin", "42"));
+        assert_ne!(
+            p.of("twitter", "42"),
+            Pseudonyms::with_key("j").of("twitter", "42")
+        );
+        assert!(p.of("twitter", "42").starts_with("Person "));
+    }
+
+    #[test]
+    fn names_and_ids_in_the_summary_are_replaced() {
+        let p = Pseudonyms::with_key("k");
+        let mut v = serde_json::json!({"list": [{"platform": "twitter", "counterpart_id": "42",
+            "counterpart_name": "Ada", "inbound": 3}, {"platform": "twitter",
+            "counterpart_id": "7", "counterpart_name": null}]});
+        p.redact_summary(&mut v);
+        let expected = p.of("twitter", "42");
+        assert_eq!(v["list"][0]["counterpart_id"], expected.as_str());
+        assert_eq!(v["list"][0]["counterpart_name"], expected.as_str());
+        assert_eq!(v["list"][0]["inbound"], 3);
+        assert_eq!(v["list"][1]["counterpart_name"], Value::Null);
+    }
+}
