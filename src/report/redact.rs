@@ -75,8 +75,49 @@ impl Pseudonyms {
         format!("Person {code}")
     }
 
-    /// Replaces `counterpart_id` and `counterpart_name` in every object of summary.json.
+    /// Replaces `counterpart_id` and `counterpart_name` in every object of summary.json, and
+    /// the conversation folders named after people in coverage's entry names.
     pub fn redact_summary(&self, value: &mut Value) {
+        self.redact_people(value);
+        if let Some(Value::Object(platforms)) = value.get_mut("coverage") {
+            for coverage in platforms.values_mut() {
+                if let Some(Value::Object(rows)) = coverage.get_mut("rows_per_file") {
+                    let mut redacted = serde_json::Map::new();
+                    for (entry, n) in std::mem::take(rows) {
+                        let key = self.redact_entry(&entry);
+                        let total = redacted.get(&key).and_then(Value::as_u64).unwrap_or(0)
+                            + n.as_u64().unwrap_or(0);
+                        redacted.insert(key, total.into());
+                    }
+                    *rows = redacted;
+                }
+            }
+        }
+    }
+
+    /// An archive entry's name without the folder that names the other person of a
+    /// conversation (Facebook's `messages/inbox/<name>_<id>/message_1.json`).
+    pub fn redact_entry(&self, entry: &str) -> String {
+        let parts: Vec<&str> = entry.split('/').collect();
+        let Some(at) = parts.iter().position(|p| *p == "messages") else {
+            return entry.to_string();
+        };
+        parts
+            .iter()
+            .enumerate()
+            .map(|(i, part)| {
+                if i == at + 2 && i + 1 < parts.len() {
+                    self.of("conversation", part)
+                        .replace("Person ", "conversation-")
+                } else {
+                    part.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
+    fn redact_people(&self, value: &mut Value) {
         match value {
             Value::Object(map) => {
                 if let Some(id) = map.get("counterpart_id").and_then(Value::as_str) {
@@ -87,9 +128,9 @@ impl Pseudonyms {
                     }
                     map.insert("counterpart_id".into(), pseudonym);
                 }
-                map.values_mut().for_each(|v| self.redact_summary(v));
+                map.values_mut().for_each(|v| self.redact_people(v));
             }
-            Value::Array(items) => items.iter_mut().for_each(|v| self.redact_summary(v)),
+            Value::Array(items) => items.iter_mut().for_each(|v| self.redact_people(v)),
             _ => {}
         }
     }
@@ -160,5 +201,16 @@ mod tests {
         assert_eq!(v["list"][0]["counterpart_name"], expected.as_str());
         assert_eq!(v["list"][0]["inbound"], 3);
         assert_eq!(v["list"][1]["counterpart_name"], Value::Null);
+    }
+
+    #[test]
+    fn a_conversation_folder_named_after_a_person_is_replaced() {
+        let p = Pseudonyms::with_key("k");
+        let entry =
+            p.redact_entry("your_facebook_activity/messages/inbox/alanturing_40001/message_1.json");
+        assert!(!entry.contains("alan"), "{entry}");
+        assert!(entry.starts_with("your_facebook_activity/messages/inbox/conversation-"));
+        assert!(entry.ends_with("/message_1.json"));
+        assert_eq!(p.redact_entry("data/tweets.js"), "data/tweets.js");
     }
 }

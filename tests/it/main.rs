@@ -10,3 +10,4 @@ mod cli_inspect;
 mod import_facebook;
 mod import_linkedin;
 mod import_twitter;
+mod report;

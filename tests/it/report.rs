@@ -1,0 +1,634 @@
+//! The report for people, end to end: the files each format writes, the detail tables
+//! against values worked out by hand from `fixtures/twitter-analysis`, the headline figures
+//! of report.md against summary.json, escaping, privacy (no message body anywhere, no name
+//! under `--redact`), offline HTML, identical bytes on a re-run, atomic replacement, and
+//! insta snapshots of report.md and summary.json for the sample archives.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::support::*;
+
+/// Runs `analyze` into `out` with `args`; the exit code and stderr.
+fn analyze_into(out: &Path, args: &[&str]) -> (i32, String) {
+    let output = rapport()
+        .arg("analyze")
+        .args(args)
+        .arg("--out")
+        .arg(out)
+        .arg("--quiet")
+        .output()
+        .expect("runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// Runs `analyze` and expects success; the report directory (kept alive by the TempDir).
+fn report(args: &[&str]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempdir();
+    let out = dir.path().join("report");
+    let (code, stderr) = analyze_into(&out, args);
+    assert_eq!(code, 0, "{stderr}");
+    (dir, out)
+}
+
+/// Every file under `dir`, by path relative to it, with its bytes.
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
+        for entry in fs::read_dir(dir).expect("readable").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else {
+                let name = path
+                    .strip_prefix(root)
+                    .expect("inside")
+                    .display()
+                    .to_string();
+                out.insert(name, fs::read(&path).expect("readable"));
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+fn text(out: &Path, name: &str) -> String {
+    fs::read_to_string(out.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn csv_rows(out: &Path, table: &str) -> Vec<Vec<String>> {
+    let mut reader = csv::Reader::from_path(out.join(format!("tables/{table}.csv"))).expect("csv");
+    let mut rows = vec![
+        reader
+            .headers()
+            .expect("header")
+            .iter()
+            .map(str::to_string)
+            .collect(),
+    ];
+    for record in reader.records() {
+        rows.push(record.expect("record").iter().map(str::to_string).collect());
+    }
+    rows
+}
+
+fn twitter() -> String {
+    fixture("twitter-analysis").display().to_string()
+}
+
+#[test]
+fn every_format_is_written_by_default() {
+    let (_dir, out) = report(&[&twitter()]);
+    let written = files(&out);
+    for name in [
+        "index.html",
+        "report.md",
+        "summary.json",
+        "tables/top_posts.csv",
+        "tables/actions.csv",
+        "tables/headline.csv",
+        "charts/engagement_by_kind.svg",
+        "charts/engagement_by_kind.png",
+        "charts/hour_weekday.png",
+        "charts/weekly_posts.png",
+        "charts/response_times.svg",
+    ] {
+        assert!(
+            written.contains_key(name),
+            "{name} missing: {:?}",
+            written.keys()
+        );
+    }
+    // A PNG is a PNG; an SVG is one SVG document.
+    assert!(written["charts/engagement_by_kind.png"].starts_with(b"\x89PNG\r\n\x1a\n"));
+    let svg = String::from_utf8(written["charts/engagement_by_kind.svg"].clone()).unwrap();
+    assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
+    // Every chart drawn has its PNG and SVG, and every chart's table is written.
+    let pngs = written.keys().filter(|k| k.ends_with(".png")).count();
+    let svgs = written.keys().filter(|k| k.ends_with(".svg")).count();
+    assert_eq!(pngs, svgs);
+}
+
+#[test]
+fn format_chooses_the_outputs() {
+    let (_dir, out) = report(&[&twitter(), "--format", "md,csv"]);
+    let written = files(&out);
+    assert!(written.contains_key("report.md"));
+    assert!(written.keys().any(|k| k.starts_with("tables/")));
+    assert!(!written.contains_key("index.html"));
+    assert!(!written.contains_key("summary.json"));
+    assert!(!written.keys().any(|k| k.starts_with("charts/")));
+    // Without PNGs, report.md links no image.
+    assert!(!text(&out, "report.md").contains("](charts/"));
+    let dir = tempdir();
+    let (code, stderr) = analyze_into(&dir.path().join("r"), &[&twitter(), "--format", "pdf"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--format pdf: unknown"), "{stderr}");
+    assert!(!dir.path().join("r").exists());
+}
+
+// twitter-analysis, content scope (original, thread, reply, quote with known counts):
+//   1 Mon 01-06 09:00 "Hello #rust" 10       2 Mon 01-06 09:30 "Parsers in #rust" 20
+//   3 Tue 01-07 09:00 "Great talk @dee" 30   4 Wed 01-08 14:00 "Afternoon notes" 4
+//   5 Mon 01-13 09:00 "Weekly log" 6         6 Mon 01-20 14:00 thread "@owner part two" 0
+//   7 Mon 02-17 09:00 reply "@bea thanks" 2
+// (the repost and the post with no counts are out of scope). Sum 72, mean 72/7.
+#[test]
+fn top_posts_by_hand() {
+    let (_dir, out) = report(&[&twitter()]);
+    let rows = csv_rows(&out, "top_posts");
+    assert_eq!(
+        rows[0],
+        [
+            "rank",
+            "list",
+            "date",
+            "platform",
+            "kind",
+            "media",
+            "text",
+            "engagement",
+            "lift"
+        ]
+    );
+    // Seven posts in scope: all of them are the top 10, and none is left for the bottom 5.
+    assert_eq!(rows.len(), 1 + 7);
+    // 30 / (72 / 7) = 2.916667
+    assert_eq!(
+        rows[1],
+        [
+            "1",
+            "top",
+            "2025-01-07",
+            "twitter",
+            "original",
+            "none",
+            "Great talk @dee #rust",
+            "30",
+            "2.916667"
+        ]
+    );
+    assert_eq!(rows[2][6..], ["Parsers in #rust", "20", "1.944444"]); // 20 * 7 / 72
+    // The reply's and the thread's leading @handles are addressing, not the owner's words.
+    assert_eq!(rows[6][4..], ["reply", "none", "thanks", "2", "0.194444"]);
+    assert_eq!(rows[7][4..], ["thread", "none", "part two", "0", "0"]);
+}
+
+#[test]
+fn hour_weekday_grid_by_hand() {
+    let (_dir, out) = report(&[&twitter()]);
+    // Monday 09h: posts 1, 2 (09:30), 5 and 7: (10 + 20 + 6 + 2) / 4 = 9.5.
+    // Monday 14h: the thread (0). Tuesday 09h: post 3 (30). Wednesday 14h: post 4 (4).
+    assert_eq!(
+        csv_rows(&out, "hour_weekday"),
+        [
+            vec!["weekday", "hour", "posts", "mean_engagement"],
+            vec!["Monday", "9", "4", "9.5"],
+            vec!["Monday", "14", "1", "0"],
+            vec!["Tuesday", "9", "1", "30"],
+            vec!["Wednesday", "14", "1", "4"],
+        ]
+    );
+}
+
+#[test]
+fn weekly_posts_by_hand() {
+    let (_dir, out) = report(&[&twitter()]);
+    let rows = csv_rows(&out, "weekly_posts");
+    // The period 2025-01-06 .. 2025-04-30 touches ISO weeks 2 to 18: 17 weeks.
+    assert_eq!(rows.len(), 1 + 17);
+    // Originals 1-4 in week 2, 5 in week 3, the thread in week 4, the post with no counts
+    // (an original, 02-19) in week 8; the reply is no original or thread post.
+    assert_eq!(rows[1], ["2025-W02", "2025-01-06", "4"]);
+    assert_eq!(rows[2], ["2025-W03", "2025-01-13", "1"]);
+    assert_eq!(rows[3], ["2025-W04", "2025-01-20", "1"]);
+    assert_eq!(rows[4], ["2025-W05", "2025-01-27", "0"]);
+    assert_eq!(rows[7], ["2025-W08", "2025-02-17", "1"]);
+    assert_eq!(rows[17], ["2025-W18", "2025-04-28", "0"]);
+    let total: u32 = rows[1..].iter().map(|r| r[2].parse::<u32>().unwrap()).sum();
+    assert_eq!(total, 7); // = posts_per_active_week 1.75 x 4 active weeks
+}
+
+#[test]
+fn response_time_bands_by_hand() {
+    let (_dir, out) = report(&[&twitter()]);
+    let rows = csv_rows(&out, "response_times");
+    let band = |who: &str, band: &str| -> String {
+        rows.iter()
+            .find(|r| r[0] == who && r[1] == band)
+            .map(|r| r[2].clone())
+            .unwrap_or_else(|| panic!("{who} {band}"))
+    };
+    // The owner answered Cal in 1 h (bands include their upper bound), Bea in 4 h and in
+    // 25 h; Dee and Fay wait (analyze.rs: the_owner_answering_by_hand).
+    assert_eq!(band("owner", "within 1 h"), "1");
+    assert_eq!(band("owner", "1-4 h"), "1");
+    assert_eq!(band("owner", "4-24 h"), "0");
+    assert_eq!(band("owner", "1-3 days"), "1");
+    assert_eq!(band("owner", "unanswered"), "2");
+    // Others answered the owner in 1 h and 50 h; two turns of the owner's wait.
+    assert_eq!(band("others", "within 1 h"), "1");
+    assert_eq!(band("others", "1-3 days"), "1");
+    assert_eq!(band("others", "unanswered"), "2");
+}
+
+/// The number a person reads in a report.md cell, without its unit.
+fn shown_number(cell: &str) -> Option<f64> {
+    let n = cell
+        .trim()
+        .trim_end_matches('%')
+        .trim_end_matches(" h")
+        .trim_end_matches(" days");
+    n.parse().ok()
+}
+
+#[test]
+fn headline_figures_in_report_md_are_summary_json_figures() {
+    let (_dir, out) = report(&[
+        &twitter(),
+        &fixture("linkedin-analysis").display().to_string(),
+    ]);
+    let summary: Value = serde_json::from_str(&text(&out, "summary.json")).unwrap();
+    let md = text(&out, "report.md");
+    let section = md
+        .split("## Headline figures")
+        .nth(1)
+        .and_then(|s| s.split("\n## ").next())
+        .expect("a headline section");
+    let lines: Vec<&str> = section.lines().filter(|l| l.starts_with('|')).collect();
+    let header: Vec<&str> = lines[0]
+        .trim_matches('|')
+        .split('|')
+        .map(str::trim)
+        .collect();
+    assert_eq!(header, ["Figure", "overall", "twitter", "linkedin"]);
+    let mut checked = 0;
+    for h in rapport::report::headline::HEADLINES {
+        let cells: Vec<&str> = lines
+            .iter()
+            .map(|l| {
+                l.trim_matches('|')
+                    .split('|')
+                    .map(str::trim)
+                    .collect::<Vec<_>>()
+            })
+            .find(|cells| cells[0] == h.label)
+            .unwrap_or_else(|| panic!("no row for {}", h.label));
+        for (column, scope) in ["overall", "twitter", "linkedin"].iter().enumerate() {
+            let expected = rapport::report::headline::number(&summary[scope], h.key);
+            let cell = cells[column + 1];
+            match expected {
+                None => assert_eq!(cell, "n/a", "{scope}.{}", h.key),
+                Some(v) => {
+                    let shown = shown_number(cell).unwrap_or_else(|| panic!("{cell}"));
+                    let v = if cell.ends_with('%') { v * 100.0 } else { v };
+                    // Shown to 0, 1 or 2 decimals: within half of the last place.
+                    assert!(
+                        (shown - v).abs() <= 0.05 + 1e-9,
+                        "{scope}.{}: shown {cell}, summary {v}",
+                        h.key
+                    );
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 30, "{checked} figures compared");
+}
+
+#[test]
+fn compare_previous_shows_the_previous_value_and_the_change() {
+    let (_dir, out) = report(&[
+        &twitter(),
+        "--since",
+        "2025-03-01",
+        "--until",
+        "2025-04-30",
+        "--compare-previous",
+    ]);
+    let md = text(&out, "report.md");
+    assert!(
+        md.contains("| Figure | twitter | twitter (previous) | twitter (change) |"),
+        "{md}"
+    );
+    let posts = md
+        .lines()
+        .find(|l| l.starts_with("| Posts |"))
+        .expect("posts row");
+    // Posts: none from 03-01 to 04-30; 9 in the 61 days before (01-06 .. 02-19).
+    assert_eq!(posts, "| Posts | 0 | 9 | ▼ -9 |");
+    let summary: Value = serde_json::from_str(&text(&out, "summary.json")).unwrap();
+    assert_eq!(summary["twitter"]["previous"]["engagement"]["posts"], 9);
+    assert_eq!(summary["twitter"]["change"]["engagement"]["posts"], -9.0);
+    assert!(files(&out).contains_key("charts/compare_previous.svg"));
+}
+
+#[test]
+fn a_chart_with_no_data_is_left_out_with_a_sentence() {
+    let (_dir, out) = report(&[&twitter()]);
+    // Twitter's follower lists carry no dates: no growth chart, and the report says why.
+    assert!(!out.join("charts/growth.png").exists());
+    assert!(!out.join("charts/growth.svg").exists());
+    let md = text(&out, "report.md");
+    assert!(
+        md.contains(
+            "Network growth: connections by month (cumulative): not drawn. No connection has a date"
+        ),
+        "{md}"
+    );
+    let html = text(&out, "index.html");
+    assert!(html.contains("not drawn. No connection has a date"));
+}
+
+/// twitter-analysis with a post text and a display name that are markup.
+fn hostile_fixture(dir: &Path) -> PathBuf {
+    let dest = dir.join("twitter-hostile");
+    copy_dir(&fixture("twitter-analysis"), &dest);
+    let tweets = dest.join("data/tweets.js");
+    let t = fs::read_to_string(&tweets).unwrap();
+    let t = t.replace(
+        "Great talk @dee #rust",
+        "<script>alert(1)</script> @dee #rust",
+    );
+    let t = t.replace("\"name\": \"Dee\"", "\"name\": \"D\\\"ee & </svg>\"");
+    assert!(t.contains("alert(1)") && t.contains("</svg>"));
+    fs::write(&tweets, t).unwrap();
+    dest
+}
+
+#[test]
+fn archive_text_is_escaped_in_html_markdown_and_svg() {
+    let dir = tempdir();
+    let archive = hostile_fixture(dir.path());
+    let out = dir.path().join("report");
+    let (code, stderr) = analyze_into(&out, &[&archive.display().to_string()]);
+    assert_eq!(code, 0, "{stderr}");
+    let html = text(&out, "index.html");
+    assert!(!html.contains("<script"), "a script element in index.html");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;"));
+    // Only the charts' own SVG elements close: the name's "</svg>" is text.
+    assert_eq!(html.matches("<svg").count(), html.matches("</svg>").count());
+    assert!(html.contains("D&quot;ee &amp; &lt;"), "the name, escaped");
+    let md = text(&out, "report.md");
+    assert!(md.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!md.contains("<script"));
+    assert!(md.contains("D\"ee &amp; &lt;/svg&gt;"));
+    // The strongest counterparts chart names Dee: escaped inside the SVG's text.
+    let svg = text(&out, "charts/top_counterparts.svg");
+    assert!(svg.contains("D&quot;ee &amp; &lt;/svg&gt;"), "{svg}");
+    assert_eq!(svg.matches("</svg>").count(), 1);
+}
+
+#[test]
+fn index_html_fetches_nothing() {
+    let (_dir, out) = report(&[]);
+    let html = text(&out, "index.html");
+    for needle in [
+        "<script", "<link", "<img", "<iframe", "<object", "@import", "url(",
+    ] {
+        assert!(!html.contains(needle), "index.html holds {needle}");
+    }
+    for attribute in ["src=", "href=\"http", "href='http", "xlink:href"] {
+        assert!(!html.contains(attribute), "index.html holds {attribute}");
+    }
+    // No URL at all outside archive text: the SVGs lose their namespace URL inline.
+    assert!(!html.contains("xmlns=\"http"));
+    // Charts are inline.
+    assert!(html.matches("<svg").count() >= 8);
+}
+
+/// The message bodies of a fixture folder, as the archive holds them.
+fn message_bodies(dir: &Path, out: &mut Vec<String>) {
+    for entry in fs::read_dir(dir).expect("readable").flatten() {
+        let path = entry.path();
+        let name = path.file_name().unwrap().to_string_lossy().to_lowercase();
+        if path.is_dir() {
+            message_bodies(&path, out);
+        } else if name.starts_with("direct-message") && name.ends_with(".js") {
+            let t = fs::read_to_string(&path).unwrap();
+            let json = &t[t.find('=').map_or(0, |i| i + 1)..];
+            if let Ok(v) = serde_json::from_str::<Value>(json) {
+                strings_under(&v, "text", out);
+            }
+        } else if name.starts_with("message") && name.ends_with(".json") {
+            let v: Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+            strings_under(&v, "content", out);
+        } else if name.starts_with("messages") && name.ends_with(".csv") {
+            let mut reader = csv::ReaderBuilder::new()
+                .flexible(true)
+                .from_path(&path)
+                .unwrap();
+            let headers = reader.headers().unwrap().clone();
+            if let Some(i) = headers.iter().position(|h| h == "CONTENT") {
+                for record in reader.records().flatten() {
+                    if let Some(body) = record.get(i) {
+                        out.push(body.to_string());
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn strings_under(v: &Value, key: &str, out: &mut Vec<String>) {
+    match v {
+        Value::Object(map) => {
+            for (k, v) in map {
+                match v {
+                    Value::String(s) if k == key => out.push(s.clone()),
+                    other => strings_under(other, key, out),
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|i| strings_under(i, key, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn no_message_body_reaches_any_output() {
+    let runs: Vec<Vec<String>> = vec![
+        vec![],
+        vec![twitter()],
+        vec![fixture("linkedin-analysis").display().to_string()],
+        vec![fixture("facebook-e2ee").display().to_string()],
+        vec![fixture("twitter-2019").display().to_string()],
+        vec![fixture("linkedin-2018").display().to_string()],
+        vec![fixture("facebook-2018").display().to_string()],
+    ];
+    let mut bodies = Vec::new();
+    message_bodies(&fixture(""), &mut bodies);
+    // Short bodies ("ok", "Thanks!") are words any text may hold; every body of 12 or more
+    // characters is checked.
+    bodies.retain(|b| b.trim().chars().count() >= 12);
+    bodies.sort();
+    bodies.dedup();
+    assert!(bodies.len() >= 20, "found only {} bodies", bodies.len());
+    for args in runs {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (_dir, out) = report(&args);
+        for (name, bytes) in files(&out) {
+            let content = String::from_utf8_lossy(&bytes);
+            for body in &bodies {
+                assert!(
+                    !content.contains(body.trim()),
+                    "{name} of {args:?} holds the message body {body:?}"
+                );
+            }
+        }
+    }
+}
+
+/// Every counterpart id, name and handle of the sample archives' dataset.
+fn sample_people() -> Vec<String> {
+    use rapport::analysis::columns::strs;
+    let paths: Vec<PathBuf> = rapport::commands::analyze::SAMPLE_ARCHIVES
+        .iter()
+        .map(|a| fixture(a))
+        .collect();
+    let input = rapport::commands::analyze::read_input(
+        &paths,
+        rapport::import::LoadOptions::default(),
+        &rapport::progress::Reporter::silent(),
+    )
+    .unwrap();
+    let data = &input.dataset;
+    let mut people = Vec::new();
+    for (frame, column) in [
+        (&data.interactions, "counterpart_id"),
+        (&data.interactions, "counterpart_name"),
+        (&data.connections, "counterpart_id"),
+        (&data.connections, "name"),
+        (&data.connections, "handle"),
+    ] {
+        for v in strs(frame, column).unwrap().into_iter().flatten() {
+            people.push(v.to_string());
+        }
+    }
+    people.retain(|p| p.chars().count() >= 4);
+    people.sort();
+    people.dedup();
+    people
+}
+
+#[test]
+fn redact_leaves_no_name_handle_id_or_profile_url_in_any_output() {
+    let people = sample_people();
+    assert!(people.iter().any(|p| p.contains("linkedin.com/in/")));
+    assert!(people.len() >= 15, "{people:?}");
+    let (_dir, out) = report(&["--redact"]);
+    for (name, bytes) in files(&out) {
+        let content = String::from_utf8_lossy(&bytes);
+        for person in &people {
+            // Names are also checked as the report escapes them.
+            let escaped = person.replace('&', "&amp;");
+            assert!(
+                !content.contains(person.as_str()) && !content.contains(&escaped),
+                "{name} names {person:?} under --redact"
+            );
+        }
+    }
+    // Pseudonyms are in every output that names people, the same in each.
+    let summary: Value = serde_json::from_str(&text(&out, "summary.json")).unwrap();
+    let first = summary["overall"]["actions"]["actions"][0]["counterpart_id"]
+        .as_str()
+        .expect("an action")
+        .to_string();
+    assert!(first.starts_with("Person "), "{first}");
+    assert!(text(&out, "report.md").contains(&first));
+    assert!(text(&out, "index.html").contains(&first));
+    assert!(text(&out, "tables/actions.csv").contains(&first));
+    // Post texts are left out.
+    assert!(!text(&out, "report.md").contains("Text (first 80 characters)"));
+    // The same pseudonyms on a second run of the same archives.
+    let (_dir2, again) = report(&["--redact"]);
+    assert_eq!(text(&out, "summary.json"), text(&again, "summary.json"));
+}
+
+#[test]
+fn two_runs_write_identical_bytes() {
+    let (_a, first) = report(&[]);
+    let (_b, second) = report(&[]);
+    let (one, two) = (files(&first), files(&second));
+    assert_eq!(
+        one.keys().collect::<Vec<_>>(),
+        two.keys().collect::<Vec<_>>()
+    );
+    for (name, bytes) in &one {
+        assert!(bytes == &two[name], "{name} differs between two runs");
+    }
+}
+
+#[test]
+fn a_failed_run_leaves_the_earlier_report_and_no_temporary_directory() {
+    let dir = tempdir();
+    let out = dir.path().join("report");
+    let (code, stderr) = analyze_into(&out, &[&twitter()]);
+    assert_eq!(code, 0, "{stderr}");
+    let before = files(&out);
+    let broken = dir.path().join("broken.zip");
+    fs::write(&broken, b"PK\x03\x04 not really a zip").unwrap();
+    let (code, stderr) = analyze_into(&out, &[&broken.display().to_string()]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(files(&out), before, "the earlier report changed");
+    let leftovers: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".rapport-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn the_last_line_names_index_html() {
+    let dir = tempdir();
+    let out = dir.path().join("report");
+    let output = rapport()
+        .arg("analyze")
+        .arg(twitter())
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let last = stderr.lines().last().unwrap_or("");
+    assert!(
+        last.starts_with("rapport: wrote ") && last.contains("index.html"),
+        "{stderr}"
+    );
+    // No progress bar on a pipe: no carriage returns or escape sequences.
+    assert!(
+        !stderr.contains('\r') && !stderr.contains('\u{1b}'),
+        "{stderr:?}"
+    );
+    let quiet = rapport()
+        .arg("analyze")
+        .arg(twitter())
+        .arg("--out")
+        .arg(&out)
+        .arg("--quiet")
+        .output()
+        .unwrap();
+    assert!(quiet.status.success());
+    assert!(
+        quiet.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&quiet.stderr)
+    );
+}
+
+#[test]
+fn snapshot_of_the_sample_report() {
+    let (_dir, out) = report(&[]);
+    insta::assert_snapshot!("sample_report_md", text(&out, "report.md"));
+    insta::assert_snapshot!("sample_summary_json", text(&out, "summary.json"));
+}
