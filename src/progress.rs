@@ -102,6 +102,13 @@ impl Progress {
         }
     }
 
+    /// Sets the number of steps, once known.
+    pub fn set_length(&self, total: u64) {
+        if let Some(bar) = &self.0 {
+            bar.set_length(total);
+        }
+    }
+
     /// All done: the bar is removed.
     pub fn finish(&self) {
         if let Some(bar) = &self.0 {

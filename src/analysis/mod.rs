@@ -27,6 +27,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::model::Dataset;
+use crate::progress::Progress;
 pub use period::{Clock, Period, PeriodRequest};
 
 /// The settings every analysis reads.
@@ -192,10 +193,23 @@ pub enum Execution {
 /// Runs every analysis on every scope; the result is indexed `[scope][analysis]` in the
 /// order of `scopes` and [`ANALYSES`].
 pub fn run_all(scopes: &[Scope], execution: Execution) -> PolarsResult<Vec<Vec<Figures>>> {
+    run_all_with_progress(scopes, execution, &Progress::hidden())
+}
+
+/// [`run_all`], one step of `progress` per analysis done.
+pub fn run_all_with_progress(
+    scopes: &[Scope],
+    execution: Execution,
+    progress: &Progress,
+) -> PolarsResult<Vec<Vec<Figures>>> {
     let tasks: Vec<(usize, usize)> = (0..scopes.len())
         .flat_map(|s| (0..ANALYSES.len()).map(move |a| (s, a)))
         .collect();
-    let run = |&(s, a): &(usize, usize)| (ANALYSES[a].1)(&scopes[s]);
+    let run = |&(s, a): &(usize, usize)| {
+        let figures = (ANALYSES[a].1)(&scopes[s]);
+        progress.step(ANALYSES[a].0);
+        figures
+    };
     let flat: Vec<Figures> = match execution {
         Execution::Parallel => tasks.par_iter().map(run).collect::<PolarsResult<_>>()?,
         Execution::Sequential => tasks.iter().map(run).collect::<PolarsResult<_>>()?,

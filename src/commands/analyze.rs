@@ -12,7 +12,8 @@ use crate::analysis::period::{self, Clock, Period, PeriodRequest};
 use crate::analysis::summary::{self, ArchiveEntry, Header, PlatformCoverage, ScopeFigures};
 use crate::analysis::table::Table;
 use crate::analysis::{
-    Execution, InvitationNotes, Options, Scope, activity_range, platform_slice, run_all,
+    Execution, InvitationNotes, Options, Scope, activity_range, platform_slice,
+    run_all_with_progress,
 };
 use crate::cli::Analyze;
 use crate::error::{Error, Result};
@@ -21,7 +22,7 @@ use crate::import::merge::merge;
 use crate::import::{ImportedArchive, LoadOptions, load};
 use crate::model::parquet::{self, is_dataset_dir};
 use crate::model::{Dataset, Platform};
-use crate::progress::Reporter;
+use crate::progress::{Progress, Reporter};
 use crate::report::gate::{self, Gate};
 use crate::report::redact::Pseudonyms;
 use crate::report::{self, Format, Report};
@@ -95,7 +96,7 @@ pub fn run(cmd: &Analyze, reporter: &Reporter) -> Result<i32> {
         },
     };
     let started = Instant::now();
-    let analyzed = summarize(&input, &settings)?;
+    let analyzed = summarize_with_progress(&input, &settings, &reporter.bar("analyze", 0))?;
     let elapsed = started.elapsed();
     // A gate that can never be checked is a usage error, found before anything is written.
     let outcome = gate::check(&gates, &analyzed.summary).map_err(Error::Usage)?;
@@ -221,6 +222,15 @@ pub struct Analyzed {
 
 /// Runs the analyses and builds summary.json and the detail tables.
 pub fn summarize(input: &Input, settings: &Settings) -> Result<Analyzed> {
+    summarize_with_progress(input, settings, &Progress::hidden())
+}
+
+/// [`summarize`], one step of `progress` per analysis of each scope.
+pub fn summarize_with_progress(
+    input: &Input,
+    settings: &Settings,
+    progress: &Progress,
+) -> Result<Analyzed> {
     let options = &settings.options;
     let activity = activity_range(&input.dataset)?;
     let resolved = settings.request.resolve(&options.clock, activity);
@@ -266,7 +276,9 @@ pub fn summarize(input: &Input, settings: &Settings) -> Result<Analyzed> {
             )?);
         }
     }
-    let mut results = run_all(&scopes, settings.execution)?;
+    progress.set_length((scopes.len() * crate::analysis::ANALYSES.len()) as u64);
+    let mut results = run_all_with_progress(&scopes, settings.execution, progress)?;
+    progress.finish();
     let previous: Vec<Vec<_>> = if settings.compare_previous {
         results.split_off(names.len())
     } else {

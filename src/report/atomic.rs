@@ -63,3 +63,53 @@ pub fn write_dir_atomically(
     let _ = staging.keep();
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .map(|d| {
+                d.flatten()
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_fill_that_fails_half_way_leaves_the_earlier_output_and_no_temporary_directory() {
+        let parent = tempfile::tempdir().unwrap();
+        let target = parent.path().join("report");
+        write_dir_atomically(
+            &target,
+            |_| true,
+            |dir| {
+                fs::write(dir.join("summary.json"), "old").map_err(|source| Error::Output {
+                    path: dir.to_path_buf(),
+                    source,
+                })
+            },
+        )
+        .unwrap();
+        let failed = write_dir_atomically(
+            &target,
+            |_| true,
+            |dir| {
+                fs::write(dir.join("summary.json"), "new").unwrap();
+                fs::write(dir.join("index.html"), "half").unwrap();
+                Err(Error::Usage("a chart could not be drawn".into()))
+            },
+        );
+        assert!(failed.is_err());
+        assert_eq!(
+            fs::read_to_string(target.join("summary.json")).unwrap(),
+            "old"
+        );
+        assert_eq!(names(&target), ["summary.json"]);
+        assert_eq!(names(parent.path()), ["report"]);
+    }
+}

@@ -39,6 +39,8 @@ pub struct Bars {
     pub max_labels: usize,
     /// Category labels are written upright, for long lists.
     pub rotate_labels: bool,
+    /// The values are counts: the value axis is labelled with whole numbers only.
+    pub counts: bool,
 }
 
 impl Bars {
@@ -53,6 +55,7 @@ impl Bars {
             highlight: None,
             max_labels: 24,
             rotate_labels: false,
+            counts: false,
         }
     }
 }
@@ -248,7 +251,7 @@ fn lift_bars(
     bars.highlight = Some(rows.iter().map(|r| r.1 >= 1.0).collect());
     Ok((
         what.to_string(),
-        "lift: mean engagement over your average (1 = average)".into(),
+        "lift: mean engagement over your average (1 = average; grey: below it)".into(),
         Plot::Bars(bars),
     ))
 }
@@ -404,6 +407,7 @@ fn weekly(table: Option<&Table>) -> Result<(String, String, Plot), String> {
     );
     bars.max_labels = 16;
     bars.rotate_labels = weeks.len() > 8;
+    bars.counts = true;
     Ok((
         "ISO week (weeks with no bar had no post)".into(),
         "posts".into(),
@@ -439,22 +443,24 @@ fn response_times(table: Option<&Table>) -> Result<(String, String, Plot), Strin
                 .into(),
         );
     }
+    let mut bars = Bars::new(
+        categories,
+        vec![
+            Series {
+                name: "you answering".into(),
+                values: owner,
+            },
+            Series {
+                name: "others answering you".into(),
+                values: others,
+            },
+        ],
+    );
+    bars.counts = true;
     Ok((
         "time to answer a turn (unanswered: more than 24 hours old at the end, no answer)".into(),
         "turns".into(),
-        Plot::Bars(Bars::new(
-            categories,
-            vec![
-                Series {
-                    name: "you answering".into(),
-                    values: owner,
-                },
-                Series {
-                    name: "others answering you".into(),
-                    values: others,
-                },
-            ],
-        )),
+        Plot::Bars(bars),
     ))
 }
 
@@ -500,6 +506,7 @@ fn counterparts(overall: &Value, several: bool) -> Result<(String, String, Plot)
     );
     bars.horizontal = true;
     bars.stacked = true;
+    bars.counts = true;
     Ok((
         "".into(),
         "interactions in the period".into(),
@@ -545,6 +552,7 @@ fn supporters(overall: &Value, several: bool) -> Result<(String, String, Plot), 
             .collect(),
     );
     bars.highlight = Some(reciprocated);
+    bars.counts = true;
     Ok((
         "".into(),
         "their interactions with you (grey: you never interacted back)".into(),

@@ -70,6 +70,15 @@ fn short(label: &str, max: usize) -> String {
     }
 }
 
+/// Labels a count axis: whole numbers only (a tick between two counts says nothing).
+fn count_tick(v: f64) -> String {
+    if (v - v.round()).abs() < 1e-9 {
+        format!("{v:.0}")
+    } else {
+        String::new()
+    }
+}
+
 /// Prints a value on an axis or a bar: integers without decimals.
 pub fn tick(v: f64) -> String {
     if (v - v.round()).abs() < 1e-9 {
@@ -87,7 +96,7 @@ fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &Spec) -> Resul
     let root = root
         .titled(
             &spec.title,
-            (FONT, 22, FontStyle::Bold).into_font().color(&TEXT),
+            (FONT, 24, FontStyle::Bold).into_font().color(&TEXT),
         )
         .map_err(err)?;
     match &spec.plot {
@@ -125,14 +134,14 @@ fn legend<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, names: &[&str]) -> 
     let (width, _) = root.dim_in_pixel();
     let mut x = width as i32 - 20;
     for (i, name) in names.iter().enumerate().rev() {
-        let w = 30 + 9 * name.chars().count() as i32;
+        let w = 36 + 10 * name.chars().count() as i32;
         x -= w;
         root.draw(&Rectangle::new(
             [(x, 6), (x + 14, 20)],
             SERIES[i % 3].filled(),
         ))
         .map_err(|e| e.to_string())?;
-        root.draw(&Text::new(name.to_string(), (x + 20, 6), style(14)))
+        root.draw(&Text::new(name.to_string(), (x + 22, 6), style(17)))
             .map_err(|e| e.to_string())?;
     }
     Ok(())
@@ -150,20 +159,24 @@ fn vertical_bars<DB: DrawingBackend>(
     let mut chart = ChartBuilder::on(root)
         .margin(14)
         .margin_top(28)
-        .x_label_area_size(if bars.rotate_labels { 70 } else { 48 })
-        .y_label_area_size(72)
+        .x_label_area_size(if bars.rotate_labels { 130 } else { 56 })
+        .y_label_area_size(84)
         .build_cartesian_2d(0.0..n as f64, 0.0..value_max(bars))
         .map_err(err)?;
     chart
         .configure_mesh()
         .disable_x_mesh()
-        .light_line_style(GRID)
+        .light_line_style(WHITE)
         .bold_line_style(GRID)
         .x_labels(0)
         .y_labels(6)
-        .y_label_formatter(&|v| tick(*v))
-        .label_style(style(14))
-        .axis_desc_style(style(15))
+        .y_label_formatter(if bars.counts {
+            &|v| count_tick(*v)
+        } else {
+            &|v| tick(*v)
+        })
+        .label_style(style(17))
+        .axis_desc_style(style(17))
         .x_desc(spec.x_label.as_str())
         .y_desc(spec.y_label.as_str())
         .draw()
@@ -191,6 +204,14 @@ fn vertical_bars<DB: DrawingBackend>(
         });
         chart.draw_series(rects).map_err(err)?;
     }
+    if let Some(r) = bars.reference {
+        chart
+            .draw_series(LineSeries::new(
+                [(0.0, r), (n as f64, r)],
+                ShapeStyle::from(&TEXT).stroke_width(1),
+            ))
+            .map_err(err)?;
+    }
     // Category labels under their bars; every k-th when there are many.
     let every = bars
         .categories
@@ -198,11 +219,11 @@ fn vertical_bars<DB: DrawingBackend>(
         .div_ceil(bars.max_labels.max(1))
         .max(1);
     let label_style = if bars.rotate_labels {
-        style(13)
+        style(16)
             .transform(FontTransform::Rotate270)
             .pos(Pos::new(HPos::Right, VPos::Center))
     } else {
-        style(14).pos(Pos::new(HPos::Center, VPos::Top))
+        style(17).pos(Pos::new(HPos::Center, VPos::Top))
     };
     let labels = bars
         .categories
@@ -231,18 +252,10 @@ fn vertical_bars<DB: DrawingBackend>(
                 + Text::new(
                     note.clone(),
                     (0, -4),
-                    style(12).pos(Pos::new(HPos::Center, VPos::Bottom)),
+                    style(15).pos(Pos::new(HPos::Center, VPos::Bottom)),
                 )
         });
         chart.draw_series(texts).map_err(err)?;
-    }
-    if let Some(r) = bars.reference {
-        chart
-            .draw_series(LineSeries::new(
-                [(0.0, r), (n as f64, r)],
-                ShapeStyle::from(&TEXT).stroke_width(1),
-            ))
-            .map_err(err)?;
     }
     Ok(())
 }
@@ -260,20 +273,24 @@ fn horizontal_bars<DB: DrawingBackend>(
         .margin(14)
         .margin_top(28)
         .margin_right(40)
-        .x_label_area_size(48)
-        .y_label_area_size(190)
+        .x_label_area_size(56)
+        .y_label_area_size(250)
         .build_cartesian_2d(0.0..value_max(bars), 0.0..n as f64)
         .map_err(err)?;
     chart
         .configure_mesh()
         .disable_y_mesh()
-        .light_line_style(GRID)
+        .light_line_style(WHITE)
         .bold_line_style(GRID)
         .y_labels(0)
         .x_labels(6)
-        .x_label_formatter(&|v| tick(*v))
-        .label_style(style(14))
-        .axis_desc_style(style(15))
+        .x_label_formatter(if bars.counts {
+            &|v| count_tick(*v)
+        } else {
+            &|v| tick(*v)
+        })
+        .label_style(style(17))
+        .axis_desc_style(style(17))
         .x_desc(spec.y_label.as_str())
         .draw()
         .map_err(err)?;
@@ -306,12 +323,20 @@ fn horizontal_bars<DB: DrawingBackend>(
         });
         chart.draw_series(rects).map_err(err)?;
     }
+    if let Some(r) = bars.reference {
+        chart
+            .draw_series(LineSeries::new(
+                [(r, 0.0), (r, n as f64)],
+                ShapeStyle::from(&TEXT).stroke_width(1),
+            ))
+            .map_err(err)?;
+    }
     let labels = bars.categories.iter().enumerate().map(|(i, c)| {
         EmptyElement::at((0.0, row(i) + 0.5))
             + Text::new(
-                short(c, 24),
+                short(c, 30),
                 (-8, 0),
-                style(14).pos(Pos::new(HPos::Right, VPos::Center)),
+                style(17).pos(Pos::new(HPos::Right, VPos::Center)),
             )
     });
     chart.draw_series(labels).map_err(err)?;
@@ -326,18 +351,10 @@ fn horizontal_bars<DB: DrawingBackend>(
                 + Text::new(
                     note.clone(),
                     (6, 0),
-                    style(12).pos(Pos::new(HPos::Left, VPos::Center)),
+                    style(15).pos(Pos::new(HPos::Left, VPos::Center)),
                 )
         });
         chart.draw_series(texts).map_err(err)?;
-    }
-    if let Some(r) = bars.reference {
-        chart
-            .draw_series(LineSeries::new(
-                [(r, 0.0), (r, n as f64)],
-                ShapeStyle::from(&TEXT).stroke_width(1),
-            ))
-            .map_err(err)?;
     }
     Ok(())
 }
@@ -352,7 +369,7 @@ fn heatmap<DB: DrawingBackend>(
     let mut chart = ChartBuilder::on(root)
         .margin(14)
         .margin_top(28)
-        .x_label_area_size(48)
+        .x_label_area_size(56)
         .y_label_area_size(100)
         .build_cartesian_2d(0.0..cols as f64, 0.0..rows as f64)
         .map_err(err)?;
@@ -361,7 +378,7 @@ fn heatmap<DB: DrawingBackend>(
         .disable_mesh()
         .x_labels(0)
         .y_labels(0)
-        .axis_desc_style(style(15))
+        .axis_desc_style(style(17))
         .x_desc(spec.x_label.as_str())
         .y_desc(spec.y_label.as_str())
         .draw()
@@ -409,7 +426,7 @@ fn heatmap<DB: DrawingBackend>(
                 + Text::new(
                     c.label.clone(),
                     (0, 0),
-                    (FONT, 12)
+                    (FONT, 15)
                         .into_font()
                         .color(&colour)
                         .pos(Pos::new(HPos::Center, VPos::Center)),
@@ -428,7 +445,7 @@ fn heatmap<DB: DrawingBackend>(
                         + Text::new(
                             c.clone(),
                             (0, 8),
-                            style(14).pos(Pos::new(HPos::Center, VPos::Top)),
+                            style(17).pos(Pos::new(HPos::Center, VPos::Top)),
                         )
                 }),
         )
@@ -439,7 +456,7 @@ fn heatmap<DB: DrawingBackend>(
                 + Text::new(
                     name.clone(),
                     (-8, 0),
-                    style(14).pos(Pos::new(HPos::Right, VPos::Center)),
+                    style(17).pos(Pos::new(HPos::Right, VPos::Center)),
                 )
         }))
         .map_err(err)?;
@@ -458,20 +475,20 @@ fn line_chart<DB: DrawingBackend>(
     let mut chart = ChartBuilder::on(root)
         .margin(14)
         .margin_top(28)
-        .x_label_area_size(48)
-        .y_label_area_size(72)
+        .x_label_area_size(56)
+        .y_label_area_size(84)
         .build_cartesian_2d(0.0..n as f64, 0.0..top)
         .map_err(err)?;
     chart
         .configure_mesh()
         .disable_x_mesh()
-        .light_line_style(GRID)
+        .light_line_style(WHITE)
         .bold_line_style(GRID)
         .x_labels(0)
         .y_labels(6)
         .y_label_formatter(&|v| tick(*v))
-        .label_style(style(14))
-        .axis_desc_style(style(15))
+        .label_style(style(17))
+        .axis_desc_style(style(17))
         .x_desc(spec.x_label.as_str())
         .y_desc(spec.y_label.as_str())
         .draw()
@@ -507,7 +524,7 @@ fn line_chart<DB: DrawingBackend>(
                         + Text::new(
                             c.clone(),
                             (0, 8),
-                            style(14).pos(Pos::new(HPos::Center, VPos::Top)),
+                            style(17).pos(Pos::new(HPos::Center, VPos::Top)),
                         )
                 }),
         )

@@ -25,7 +25,7 @@ nav a{color:var(--accent);margin-right:12px;white-space:nowrap}
 .advice{border-left:4px solid var(--warm);background:#fffbeb;padding:8px 12px;margin:12px 0}
 .table{overflow-x:auto}
 table{border-collapse:collapse;width:100%;margin:8px 0 14px;font-size:.93rem}
-th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
+th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
 th{background:#f1f5f9}
 td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 figure{margin:14px 0}
