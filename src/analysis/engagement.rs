@@ -231,8 +231,11 @@ fn top_posts(
         .sort(["engagement", "created_at", "post_id"], sort(true))
         .limit(TOP_POSTS as u32)
         .collect()?;
+    // The least engaging posts that are not among the top: at most TOP_POSTS of the
+    // lowest can be top posts too, so this many rows always suffice.
     let bottom = ranked
         .sort(["engagement", "created_at", "post_id"], sort(false))
+        .limit((TOP_POSTS + BOTTOM_POSTS) as u32)
         .collect()?;
     let mut table = Table::new(
         "top_posts",

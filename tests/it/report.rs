@@ -632,3 +632,38 @@ fn snapshot_of_the_sample_report() {
     insta::assert_snapshot!("sample_report_md", text(&out, "report.md"));
     insta::assert_snapshot!("sample_summary_json", text(&out, "summary.json"));
 }
+
+#[test]
+fn the_bottom_five_are_the_least_engaging_posts_outside_the_top_ten() {
+    // 18 posts on 18 days of January 2025; post i has i likes (i = 1..18).
+    let mut tweets = Vec::new();
+    let days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    for i in 1..=18usize {
+        let day = days[(i + 1) % 7]; // 2025-01-01 was a Wednesday
+        tweets.push(format!(
+            r#"{{"tweet": {{"id_str": "{i}", "created_at": "{day} Jan {i:02} 09:00:00 +0000 2025", "full_text": "Post number {i}", "favorite_count": "{i}", "retweet_count": "0", "entities": {{}}}}}}"#
+        ));
+    }
+    let dir = tempdir();
+    let archive = dir.path().join("many");
+    copy_dir(&fixture("twitter-analysis"), &archive);
+    fs::write(
+        archive.join("data/tweets.js"),
+        format!("window.YTD.tweets.part0 = [{}]", tweets.join(",")),
+    )
+    .unwrap();
+    let (_out_dir, out) = report(&[&archive.display().to_string()]);
+    let rows = csv_rows(&out, "top_posts");
+    assert_eq!(rows.len(), 1 + 10 + 5);
+    // Top: 18 down to 9 likes. Mean = (1 + ... + 18) / 18 = 9.5, so the top post's lift is
+    // 18 / 9.5 = 1.894737.
+    assert_eq!(rows[1][..2], ["1", "top"]);
+    assert_eq!(rows[1][6..], ["Post number 18", "18", "1.894737"]);
+    assert_eq!(rows[10][6..8], ["Post number 9", "9"]);
+    // Bottom: 1 up to 5 likes, ranked from the least.
+    assert_eq!(rows[11][..2], ["1", "bottom"]);
+    assert_eq!(rows[11][6..], ["Post number 1", "1", "0.105263"]); // 1 / 9.5
+    assert_eq!(rows[15][6..8], ["Post number 5", "5"]);
+    let md = text(&out, "report.md");
+    assert!(md.contains("Least engaging posts:"));
+}
