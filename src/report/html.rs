@@ -26,7 +26,8 @@ nav a{color:var(--accent);margin-right:12px;white-space:nowrap}
 .table{overflow-x:auto}
 table{border-collapse:collapse;width:100%;margin:8px 0 14px;font-size:.93rem}
 th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
-th{background:#f1f5f9}
+th{background:#f1f5f9;overflow-wrap:normal}
+thead th{white-space:nowrap}
 td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 figure{margin:14px 0}
 figure svg{width:100%;height:auto;display:block}
