@@ -19,13 +19,13 @@ main{max-width:980px;margin:0 auto;padding:24px 16px 48px}
 h1{font-size:1.8rem;margin:0 0 8px}
 h2{font-size:1.3rem;margin:0 0 12px;border-bottom:2px solid var(--accent);padding-bottom:4px}
 section{background:#fff;border:1px solid var(--line);border-radius:8px;padding:16px 18px;margin:18px 0}
-.lead{color:var(--muted);margin:0;padding-left:18px}
+.lead{color:var(--muted);margin:0;padding-left:18px;overflow-wrap:anywhere}
 nav{margin:12px 0;font-size:.95rem}
 nav a{color:var(--accent);margin-right:12px;white-space:nowrap}
 .advice{border-left:4px solid var(--warm);background:#fffbeb;padding:8px 12px;margin:12px 0}
 .table{overflow-x:auto}
 table{border-collapse:collapse;width:100%;margin:8px 0 14px;font-size:.93rem}
-th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top;overflow-wrap:break-word}
 th{background:#f1f5f9;overflow-wrap:normal}
 thead th{white-space:nowrap}
 td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
@@ -34,7 +34,7 @@ figure svg{width:100%;height:auto;display:block}
 figcaption{color:var(--muted);font-size:.85rem}
 .missing{color:var(--muted);font-style:italic}
 footer{color:var(--muted);font-size:.85rem;margin-top:24px}
-@media (max-width:600px){body{font-size:15px}section{padding:12px}}
+@media (max-width:600px){body{font-size:15px}main{padding:12px 8px}section{padding:12px 10px}table{font-size:.85rem}th,td{padding:5px 4px}thead th{white-space:normal}}
 @media print{body{background:#fff}section{border:none;padding:0;break-inside:auto}nav{display:none}figure{break-inside:avoid}}
 ";
 
