@@ -1,6 +1,7 @@
 //! Criterion benchmarks of the analysis stage on a generated Twitter archive (20,000
 //! tweets, 20,000 DMs): every analysis on every scope, in parallel and one by one, and the
-//! heaviest single analyses.
+//! heaviest single analyses; and the report stage: assembling the report, and writing
+//! every format (or one) into a fresh directory.
 
 #[path = "support/synth.rs"]
 #[allow(dead_code)] // the LinkedIn and Facebook generators serve the import benchmarks
@@ -64,5 +65,50 @@ fn analyze(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, analyze);
+fn report(c: &mut Criterion) {
+    use rapport::report::{self, Format, Report};
+    let input = input();
+    let settings = Settings {
+        options: Options::default(),
+        request: Default::default(),
+        compare_previous: false,
+        execution: Execution::Parallel,
+    };
+    let analyzed = summarize(&input, &settings).expect("summarizes");
+    let mut group = c.benchmark_group("report");
+    group.sample_size(10);
+    group.bench_function("assemble (tables, charts)", |b| {
+        b.iter(|| {
+            Report::new(
+                analyzed.summary.clone(),
+                analyzed.tables.clone(),
+                None,
+                Format::ALL.to_vec(),
+            )
+        })
+    });
+    for formats in [Format::ALL.to_vec(), vec![Format::Png], vec![Format::Html]] {
+        let names: Vec<&str> = formats.iter().map(|f| f.name()).collect();
+        let built = Report::new(
+            analyzed.summary.clone(),
+            analyzed.tables.clone(),
+            None,
+            formats.clone(),
+        );
+        group.bench_function(format!("write {}", names.join(",")), |b| {
+            b.iter_batched(
+                || tempfile::tempdir().expect("temporary directory"),
+                |dir| {
+                    report::write(&built, &dir.path().join("r"), &Reporter::silent())
+                        .expect("writes");
+                    dir
+                },
+                criterion::BatchSize::PerIteration,
+            )
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, analyze, report);
 criterion_main!(benches);
