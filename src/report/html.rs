@@ -35,7 +35,7 @@ figcaption{color:var(--muted);font-size:.85rem}
 .missing{color:var(--muted);font-style:italic}
 footer{color:var(--muted);font-size:.85rem;margin-top:24px}
 @media (max-width:600px){body{font-size:15px}main{padding:12px 8px}section{padding:12px 10px}table{font-size:.85rem}th,td{padding:5px 4px}thead th{white-space:normal}}
-@media print{body{background:#fff}section{border:none;padding:0;break-inside:auto}nav{display:none}figure{break-inside:avoid}}
+@media print{body{background:#fff}main{max-width:none;padding:0}section{border:none;padding:0;break-inside:auto}nav{display:none}figure,tr{break-inside:avoid}.table{overflow:visible}td{overflow-wrap:anywhere}table{font-size:.8rem}}
 ";
 
 fn esc(text: &str) -> String {
