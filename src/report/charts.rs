@@ -44,6 +44,43 @@ pub struct Bars {
 }
 
 impl Bars {
+    fn value(&self, s: usize, i: usize) -> f64 {
+        self.series
+            .get(s)
+            .and_then(|series| series.values.get(i))
+            .copied()
+            .unwrap_or(0.0)
+    }
+
+    /// Where bar `s` of category `i` starts: after the bars before it when stacked, else 0.
+    pub fn base(&self, s: usize, i: usize) -> f64 {
+        if self.stacked {
+            (0..s).map(|o| self.value(o, i)).sum()
+        } else {
+            0.0
+        }
+    }
+
+    /// Where category `i`'s bars end: their sum when stacked, else the longest one.
+    pub fn end(&self, i: usize) -> f64 {
+        let values = (0..self.series.len()).map(|s| self.value(s, i));
+        if self.stacked {
+            values.sum()
+        } else {
+            values.fold(0.0, f64::max)
+        }
+    }
+
+    /// The offset and thickness of series `s` inside a category's slot of width 1.
+    pub fn slot(&self, s: usize) -> (f64, f64) {
+        if self.stacked {
+            (0.1, 0.8)
+        } else {
+            let thickness = 0.8 / self.series.len().max(1) as f64;
+            (0.1 + s as f64 * thickness, thickness)
+        }
+    }
+
     fn new(categories: Vec<String>, series: Vec<Series>) -> Bars {
         Bars {
             categories,

@@ -8,6 +8,7 @@ use serde_json::Value;
 use super::Report;
 use super::headline::{HEADLINES, Headline, Unit, format, format_change, lookup, number};
 use super::tables::{display_name, platforms, scopes};
+use crate::analysis::table::Cell;
 
 /// One block of a section.
 #[derive(Debug, Clone)]
@@ -59,6 +60,14 @@ fn reason_text(reason: &str) -> &'static str {
         "not_followed_up" => "a new connection you have not written to",
         "unreciprocated_supporter" => "supports you (3+ times) and you never interacted back",
         _ => "other",
+    }
+}
+
+/// A table cell as a person reads it: decimals to two places.
+fn cell_text(cell: &Cell) -> String {
+    match cell {
+        Cell::Float(f) => super::draw::tick((f * 100.0).round() / 100.0),
+        other => other.to_string(),
     }
 }
 
@@ -117,12 +126,7 @@ impl Builder<'_> {
                         .iter()
                         .map(|i| {
                             i.and_then(|i| row.get(i))
-                                .map(|c| match c {
-                                    crate::analysis::table::Cell::Float(f) => {
-                                        super::draw::tick((f * 100.0).round() / 100.0)
-                                    }
-                                    other => other.to_string(),
-                                })
+                                .map(cell_text)
                                 .unwrap_or_default()
                         })
                         .collect()
@@ -440,12 +444,7 @@ fn posts(b: &Builder) -> Section {
                             table
                                 .column(c)
                                 .and_then(|i| row.get(i))
-                                .map(|cell| match cell {
-                                    crate::analysis::table::Cell::Float(f) => {
-                                        super::draw::tick((f * 100.0).round() / 100.0)
-                                    }
-                                    other => other.to_string(),
-                                })
+                                .map(cell_text)
                                 .unwrap_or_default()
                         })
                         .collect(),

@@ -108,21 +108,8 @@ fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &Spec) -> Resul
 }
 
 fn value_max(bars: &super::charts::Bars) -> f64 {
-    let per_category: Vec<f64> = (0..bars.categories.len())
-        .map(|i| {
-            let values = bars
-                .series
-                .iter()
-                .map(|s| s.values.get(i).copied().unwrap_or(0.0));
-            if bars.stacked {
-                values.sum()
-            } else {
-                values.fold(0.0, f64::max)
-            }
-        })
-        .collect();
-    let top = per_category
-        .into_iter()
+    let top = (0..bars.categories.len())
+        .map(|i| bars.end(i))
         .fold(bars.reference.unwrap_or(0.0), f64::max);
     if top <= 0.0 { 1.0 } else { top * 1.12 }
 }
@@ -181,25 +168,12 @@ fn vertical_bars<DB: DrawingBackend>(
         .y_desc(spec.y_label.as_str())
         .draw()
         .map_err(err)?;
-    let groups = if bars.stacked {
-        1
-    } else {
-        bars.series.len().max(1)
-    };
-    let width = 0.8 / groups as f64;
     for (s, series) in bars.series.iter().enumerate() {
         let colour = SERIES[s % 3];
+        let (offset, width) = bars.slot(s);
         let rects = series.values.iter().enumerate().map(|(i, v)| {
-            let below: f64 = if bars.stacked {
-                bars.series[..s]
-                    .iter()
-                    .map(|o| o.values.get(i).copied().unwrap_or(0.0))
-                    .sum()
-            } else {
-                0.0
-            };
-            let slot = if bars.stacked { 0 } else { s };
-            let x0 = i as f64 + 0.1 + slot as f64 * width;
+            let below = bars.base(s, i);
+            let x0 = i as f64 + offset;
             Rectangle::new([(x0, below), (x0 + width, below + v)], colour.filled())
         });
         chart.draw_series(rects).map_err(err)?;
@@ -237,17 +211,7 @@ fn vertical_bars<DB: DrawingBackend>(
     chart.draw_series(labels).map_err(err)?;
     if let Some(notes) = &bars.notes {
         let texts = notes.iter().enumerate().map(|(i, note)| {
-            let top: f64 = if bars.stacked {
-                bars.series
-                    .iter()
-                    .map(|s| s.values.get(i).copied().unwrap_or(0.0))
-                    .sum()
-            } else {
-                bars.series
-                    .iter()
-                    .map(|s| s.values.get(i).copied().unwrap_or(0.0))
-                    .fold(0.0, f64::max)
-            };
+            let top = bars.end(i);
             EmptyElement::at((i as f64 + 0.5, top))
                 + Text::new(
                     note.clone(),
@@ -298,23 +262,10 @@ fn horizontal_bars<DB: DrawingBackend>(
     let row = |i: usize| (n - 1 - i) as f64;
     for (s, series) in bars.series.iter().enumerate() {
         let colour = SERIES[s % 3];
-        let groups = if bars.stacked {
-            1
-        } else {
-            bars.series.len().max(1)
-        };
-        let height = 0.8 / groups as f64;
+        let (offset, height) = bars.slot(s);
         let rects = series.values.iter().enumerate().map(|(i, v)| {
-            let before: f64 = if bars.stacked {
-                bars.series[..s]
-                    .iter()
-                    .map(|o| o.values.get(i).copied().unwrap_or(0.0))
-                    .sum()
-            } else {
-                0.0
-            };
-            let slot = if bars.stacked { 0 } else { s };
-            let y0 = row(i) + 0.1 + slot as f64 * height;
+            let before = bars.base(s, i);
+            let y0 = row(i) + offset;
             let fill = match bars.highlight.as_ref().and_then(|h| h.get(i)) {
                 Some(false) => SERIES[2].filled(),
                 _ => colour.filled(),
@@ -342,11 +293,7 @@ fn horizontal_bars<DB: DrawingBackend>(
     chart.draw_series(labels).map_err(err)?;
     if let Some(notes) = &bars.notes {
         let texts = notes.iter().enumerate().map(|(i, note)| {
-            let end: f64 = bars
-                .series
-                .iter()
-                .map(|s| s.values.get(i).copied().unwrap_or(0.0))
-                .sum();
+            let end = bars.end(i);
             EmptyElement::at((end, row(i) + 0.5))
                 + Text::new(
                     note.clone(),
