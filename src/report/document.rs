@@ -929,10 +929,11 @@ fn coverage(summary: &Value) -> Section {
         })
         .unwrap_or_default();
     if !notes.is_empty() {
-        blocks.push(Block::Para(format!(
-            "{} figures are n/a; summary.json's notes say why for each.",
-            notes.len()
-        )));
+        blocks.push(Block::Para(
+            "Where a figure is n/a, summary.json's notes say why (the archive lacks what it \
+             needs, or too few records to say)."
+                .into(),
+        ));
     }
     Section {
         id: "coverage",
