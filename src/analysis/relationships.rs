@@ -67,7 +67,7 @@ pub struct Counterpart {
     pub outbound: u64,
     /// inbound + outbound.
     pub strength: u64,
-    /// outbound / strength.
+    /// outbound / strength; null under a strength of 3 (too few to say).
     pub reciprocity: Option<f64>,
 }
 
@@ -111,7 +111,12 @@ pub fn counterparts(interactions: &DataFrame) -> PolarsResult<Vec<Counterpart>> 
                 inbound: inb,
                 outbound: outb,
                 strength: inb + outb,
-                reciprocity: rate(outb as f64, (inb + outb) as f64),
+                // One or two interactions say nothing about give and take.
+                reciprocity: if inb + outb >= STRONG {
+                    rate(outb as f64, (inb + outb) as f64)
+                } else {
+                    None
+                },
             })
         })
         .collect();
@@ -150,6 +155,17 @@ pub fn strength(scope: &Scope) -> PolarsResult<Figures> {
         &result.reciprocity,
         "no counterpart has 3 or more interactions in the period",
     );
+    if result
+        .top_counterparts
+        .iter()
+        .any(|c| c.reciprocity.is_none())
+    {
+        notes.explain(
+            "top_counterparts.reciprocity",
+            &None::<()>,
+            "a counterpart's own reciprocity is null under a strength of 3 (too few to say)",
+        );
+    }
     Ok(Figures::new(&result, notes.into_vec()))
 }
 

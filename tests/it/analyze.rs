@@ -285,6 +285,11 @@ fn counterparts_supporters_and_dormant_by_hand() {
         ]
     );
     assert_eq!(c["top_counterparts"][0]["reciprocity"], 0.666667); // 6 / 9
+    assert_eq!(c["top_counterparts"][1]["reciprocity"], 0.666667); // Cal: 2 / 3
+    // Dee (2), Eve (1) and @gus (1): too few interactions to say.
+    for i in 3..6 {
+        assert_eq!(c["top_counterparts"][i]["reciprocity"], Value::Null);
+    }
 
     let s = &t["supporters"];
     // Inbound from Bea 3, Fay 3, Cal 1, Dee 1, Eve 1; the owner acted towards Bea, Cal, Dee.

@@ -56,7 +56,9 @@ pub fn shares(text: &str, problems: &mut RecordProblems) -> Result<Vec<PostRow>,
             .unwrap_or(&text)
             .to_string();
         let shared = row.get("SharedUrl");
-        let kind = if text.trim().is_empty() && shared.is_some() {
+        // Only a bare reshare of another LinkedIn post is a repost; a bare share of an
+        // outside link is the owner's own post with no words (DESIGN: post kinds).
+        let kind = if text.trim().is_empty() && shared.is_some_and(is_linkedin_post) {
             PostKind::Repost
         } else {
             PostKind::Original
@@ -91,6 +93,12 @@ pub fn shares(text: &str, problems: &mut RecordProblems) -> Result<Vec<PostRow>,
         });
     }
     Ok(out)
+}
+
+/// Whether a URL names a LinkedIn post (`/feed/update/...` or `/posts/...`).
+fn is_linkedin_post(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    lower.contains("linkedin.com") && (lower.contains("/feed/update/") || lower.contains("/posts/"))
 }
 
 /// Parses `InstantReposts_<id>.csv` (`Date,Link`) into posts of kind repost.
@@ -179,5 +187,30 @@ mod tests {
             post_urn("https://www.linkedin.com/feed/update/urn:li:ugcPost:99?x=1"),
             "urn:li:ugcPost:99"
         );
+    }
+
+    #[test]
+    fn only_a_bare_reshare_of_a_linkedin_post_is_a_repost() {
+        let text = "Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\n\
+            2024-06-01 09:00:00,https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A1,,https://www.example.com/guide,,PUBLIC\n\
+            2024-06-02 09:00:00,https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A2,,https://www.linkedin.com/feed/update/urn:li:activity:9,,PUBLIC\n\
+            2024-06-03 09:00:00,https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A3,,https://www.linkedin.com/posts/ada_slides-activity-7/,,PUBLIC\n\
+            2024-06-04 09:00:00,https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A4,Read this,https://www.linkedin.com/feed/update/urn:li:activity:8,,PUBLIC\n";
+        let mut problems = RecordProblems::default();
+        let posts = shares(text, &mut problems).unwrap();
+        let kinds: Vec<(PostKind, u32)> = posts.iter().map(|p| (p.kind, p.text_chars)).collect();
+        assert_eq!(
+            kinds,
+            [
+                // A bare share of an outside link: the owner's post, with no words.
+                (PostKind::Original, 0),
+                (PostKind::Repost, 0),
+                (PostKind::Repost, 0),
+                // Words with a reshare make it the owner's own post.
+                (PostKind::Original, 9),
+            ]
+        );
+        assert_eq!(posts[0].media.as_str(), "link");
+        assert_eq!(posts[0].link_domains, ["example.com"]);
     }
 }
