@@ -14,6 +14,9 @@ use crate::model::InteractionKind;
 
 /// Platforms whose archives have invitations.
 const WITH_INVITATIONS: [&str; 2] = ["linkedin", "facebook"];
+/// Platforms whose archives say which invitations the owner sent and so whether they were
+/// accepted. Facebook lists only the sent friend requests still pending: no outcome.
+const SENT_KNOWN: [&str; 1] = ["linkedin"];
 
 /// Sent invitations of one kind and how many were accepted.
 #[derive(Debug, Serialize)]
@@ -121,14 +124,25 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
             plain_accepted += usize::from(is_accepted);
         }
     }
-    let known = noted.is_some();
+    let sent_known = platforms.iter().any(|p| SENT_KNOWN.contains(p));
+    let known = noted.is_some() && sent_known;
     let result = Invitations {
-        sent: Some(sent),
+        sent: sent_known.then_some(sent),
         received: Some(received),
         accepted_share: share(accepted, sent),
         with_note: split(known.then_some(noted_sent), known.then_some(noted_accepted)),
         without_note: split(known.then_some(plain_sent), known.then_some(plain_accepted)),
     };
+    if !sent_known {
+        let none: Option<usize> = None;
+        let reason = "Facebook lists only the friend requests still pending, so no sent \
+                      invitation and no acceptance can be known";
+        notes.explain("sent", &none, reason);
+        notes.explain("accepted_share", &none, reason);
+        notes.explain("with_note", &none, reason);
+        notes.explain("without_note", &none, reason);
+        return Ok(Figures::new(&result, notes.into_vec()));
+    }
     notes.explain(
         "accepted_share",
         &result.accepted_share,

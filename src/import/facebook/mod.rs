@@ -51,7 +51,7 @@ impl FileKind {
             FileKind::Friends => "friends",
             FileKind::Followers => "followers",
             FileKind::Following => "following",
-            FileKind::SentRequests => "friend requests sent",
+            FileKind::SentRequests => "pending friend requests sent",
             FileKind::ReceivedRequests => "friend requests received",
             FileKind::Profile => "profile",
             FileKind::Html | FileKind::Ignore(_) => "",
@@ -124,6 +124,9 @@ enum Parsed {
     ),
     Acts(Vec<crate::model::InteractionRow>),
     People(Vec<ConnectionRow>, Relation),
+    /// Sent friend requests: only those still pending are in the file, so their outcome
+    /// is unknowable; they are counted, not made invitations (DESIGN: interactions).
+    Pending(u64),
     Profile(Option<String>),
     NotAThread,
 }
@@ -176,7 +179,7 @@ fn parse_entry(
             Relation::Following,
         ),
         FileKind::SentRequests => {
-            Parsed::Acts(network::requests(&value, Direction::Outbound, &mut p))
+            Parsed::Pending(network::requests(&value, Direction::Outbound, &mut p).len() as u64)
         }
         FileKind::ReceivedRequests => {
             Parsed::Acts(network::requests(&value, Direction::Inbound, &mut p))
@@ -199,6 +202,7 @@ fn parse_entry(
         Parsed::Posts(posts, _) => posts.len() as u64,
         Parsed::Acts(a) => a.len() as u64,
         Parsed::People(c, _) => c.len() as u64,
+        Parsed::Pending(n) => *n,
         Parsed::Profile(_) => 1,
         Parsed::NotAThread => 0,
     } + p.skipped;
@@ -328,6 +332,13 @@ impl Importer for FacebookImporter {
                     coverage.read(&entry.name, kind.what(), n);
                     *counts.entry(relation).or_default() += c.len() as u64;
                     people.extend(c.into_iter().map(|c| (c, relation)));
+                }
+                Parsed::Pending(pending) => {
+                    coverage.read(&entry.name, kind.what(), n);
+                    coverage.count(
+                        "pending friend requests sent (their outcome is unknown: no invitations)",
+                        pending,
+                    );
                 }
                 Parsed::Profile(name) => {
                     coverage.read(&entry.name, kind.what(), n);
