@@ -601,6 +601,51 @@ fn an_archive_with_no_messages_and_no_posts() {
 }
 
 #[test]
+fn every_fixture_explains_its_own_nulls_without_the_fallback_note() {
+    use rapport::analysis::summary::FALLBACK_NOTE;
+    let fixtures = [
+        "twitter-2023",
+        "twitter-2019",
+        "twitter-grailbird-2016",
+        "twitter-analysis",
+        "linkedin-2018",
+        "linkedin-2024",
+        "linkedin-analysis",
+        "facebook-2018",
+        "facebook-2024",
+        "facebook-e2ee",
+    ];
+    let mut runs: Vec<Vec<String>> = fixtures.iter().map(|f| vec![path(&fixture(f))]).collect();
+    // The samples together, the previous period (often empty), and an empty period.
+    runs.push(vec!["--compare-previous".into()]);
+    runs.push(vec![
+        "--since".into(),
+        "2030-01-01".into(),
+        "--until".into(),
+        "2030-03-31".into(),
+        "--compare-previous".into(),
+    ]);
+    for f in fixtures {
+        runs.push(vec![path(&fixture(f)), "--compare-previous".into()]);
+    }
+    for args in runs {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let s = analyze(&args);
+        let fallback: Vec<&str> = s["notes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(Value::as_str)
+            .filter(|n| n.ends_with(FALLBACK_NOTE))
+            .collect();
+        assert!(
+            fallback.is_empty(),
+            "{args:?}: unexplained nulls {fallback:#?}"
+        );
+    }
+}
+
+#[test]
 fn every_null_figure_has_a_note() {
     fn nulls(v: &Value, path: &str, out: &mut Vec<String>) {
         match v {
