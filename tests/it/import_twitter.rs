@@ -394,3 +394,33 @@ fn tweets_csv_alone_gives_the_same_posts() {
     assert_eq!(count_where(p, "kind", "thread"), 1);
     assert_eq!(count_where(p, "kind", "repost"), 1);
 }
+
+#[test]
+fn a_quoted_person_named_only_by_handle_is_one_counterpart_with_their_id() {
+    // Bea (id 601) is quoted by the URL of her post only, with her handle in another case,
+    // and mentioned with her id in another tweet; the DMs with 601 are the fixture's.
+    let dir = tempdir();
+    let archive = dir.path().join("quote");
+    copy_dir(&fixture("twitter-analysis"), &archive);
+    let tweets = r#"window.YTD.tweets.part0 = [
+      {"tweet": {"id_str": "1", "created_at": "Mon Jan 06 09:00:00 +0000 2025",
+        "full_text": "So true https://t.co/q", "favorite_count": "1", "retweet_count": "0",
+        "entities": {"hashtags": [], "user_mentions": [], "urls": [{"url": "https://t.co/q",
+          "expanded_url": "https://twitter.com/BEA/status/1800000000000000001",
+          "display_url": "twitter.com/BEA/status/1…"}]}}},
+      {"tweet": {"id_str": "2", "created_at": "Tue Jan 07 09:00:00 +0000 2025",
+        "full_text": "Thanks @bea", "favorite_count": "1", "retweet_count": "0",
+        "entities": {"hashtags": [], "urls": [], "user_mentions": [{"name": "Bea",
+          "screen_name": "bea", "id_str": "601", "id": "601", "indices": ["7", "11"]}]}}}
+    ]"#;
+    std::fs::write(archive.join("data/tweets.js"), tweets).unwrap();
+    let d = load_one(archive).dataset;
+    let x = &d.interactions;
+    // The quote, the mention, and the 8 messages with Bea: all under 601, none under @bea.
+    assert_eq!(count_where(x, "counterpart_id", "@bea"), 0);
+    let quote = row(x, "kind", "quote");
+    assert_eq!(s(x, "counterpart_id", quote).as_deref(), Some("601"));
+    let mention = row(x, "kind", "mention");
+    assert_eq!(s(x, "counterpart_id", mention).as_deref(), Some("601"));
+    assert_eq!(count_where(x, "counterpart_id", "601"), 1 + 1 + 8);
+}
