@@ -29,6 +29,19 @@ pub struct Entry {
     locator: usize,
 }
 
+/// An entry's name inside its export, without the folder that some parts wrap everything
+/// in (`Basic_LinkedInDataExport_05-01-2024/Connections.csv`, `facebook-ada-2024-01-05/...`),
+/// lower-cased, so that the same file in two parts of one export compares equal.
+fn part_relative(name: &str) -> String {
+    let lower = name.to_lowercase();
+    match lower.split_once('/') {
+        Some((first, rest)) if first.contains("dataexport") || first.starts_with("facebook-") => {
+            rest.to_string()
+        }
+        _ => lower,
+    }
+}
+
 impl Entry {
     /// The last component of the name (`data/tweets.js` -> `tweets.js`).
     pub fn file_name(&self) -> &str {
@@ -55,6 +68,7 @@ pub struct Archive {
     label: String,
     sources: Vec<Source>,
     entries: Vec<Entry>,
+    duplicates: Vec<(String, String)>,
     limits: Limits,
 }
 
@@ -93,6 +107,7 @@ impl Archive {
             label,
             sources: vec![source],
             entries,
+            duplicates: Vec::new(),
             limits,
         })
     }
@@ -103,10 +118,48 @@ impl Archive {
         self.paths.extend(other.paths);
         self.label = format!("{} + {}", self.label, other.label);
         self.sources.extend(other.sources);
-        self.entries.extend(other.entries.into_iter().map(|mut e| {
-            e.source += offset;
-            e
-        }));
+        self.duplicates.extend(other.duplicates);
+        for mut entry in other.entries {
+            entry.source += offset;
+            // A file that two parts of one export both hold (LinkedIn's Basic zip is a
+            // subset of the Complete one; an unpacked folder beside its zip) is read once:
+            // the larger copy, which is the newer or more complete one.
+            let key = part_relative(&entry.name);
+            match self
+                .entries
+                .iter_mut()
+                .find(|e| part_relative(&e.name) == key)
+            {
+                Some(kept) => {
+                    let dropped = if entry.size > kept.size {
+                        std::mem::replace(kept, entry)
+                    } else {
+                        entry
+                    };
+                    let (kept_in, dropped_in) =
+                        (self.paths.get(kept.source), self.paths.get(dropped.source));
+                    let part = |p: Option<&PathBuf>| p.map(|p| p.display().to_string());
+                    self.duplicates.push((
+                        format!(
+                            "{} ({})",
+                            dropped.name,
+                            part(dropped_in).unwrap_or_default()
+                        ),
+                        format!(
+                            "read once, from {}: the same file in another part of this export",
+                            part(kept_in).unwrap_or_default()
+                        ),
+                    ));
+                }
+                None => self.entries.push(entry),
+            }
+        }
+    }
+
+    /// Entries left out because another part of the same export holds the same file, with
+    /// why; importers list them as ignored.
+    pub fn duplicates(&self) -> &[(String, String)] {
+        &self.duplicates
     }
 
     /// The archive as the user named it (parts joined with ` + `), for messages.

@@ -150,7 +150,10 @@ pub fn load(
                 reporter.bar(detection.platform.as_str(), archive.entries().len() as u64);
             let result = importer.import(&archive, &detection, &progress);
             progress.finish();
-            let imported = result?;
+            let mut imported = result?;
+            for (name, why) in archive.duplicates() {
+                imported.coverage.ignore(name, why);
+            }
             let dataset = Dataset::from_rows(&imported.rows)?;
             Ok(ImportedArchive {
                 label: archive.label().to_string(),

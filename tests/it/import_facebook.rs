@@ -227,3 +227,25 @@ fn three_platforms_merge_into_one_dataset() {
     assert_eq!(v["dataset"]["messages"]["rows"], 19);
     assert_eq!(v["dataset"]["accounts"]["rows"], 3);
 }
+
+#[test]
+fn a_thread_file_in_two_parts_of_one_download_is_read_once() {
+    // The second part of the download holds, inside its own top folder, a copy of one part
+    // of Grace's thread that the first part has too.
+    let dir = tempdir();
+    let second = dir.path().join("part2");
+    let thread = "your_facebook_activity/messages/inbox/gracehopper_10158/message_2.json";
+    let copy = second.join("facebook-adalovelace-2024-01-06").join(thread);
+    std::fs::create_dir_all(copy.parent().unwrap()).unwrap();
+    std::fs::copy(fixture("facebook-2024").join(thread), &copy).unwrap();
+    let alone = load_one(fixture("facebook-2024"));
+    let both = load_paths(&[fixture("facebook-2024"), second]);
+    assert_eq!(both.len(), 1);
+    // 8 messages as in the first part alone, not 10.
+    assert_eq!(alone.dataset.messages.height(), 8);
+    assert_eq!(both[0].dataset.messages.height(), 8);
+    assert_eq!(
+        both[0].dataset.interactions.height(),
+        alone.dataset.interactions.height()
+    );
+}

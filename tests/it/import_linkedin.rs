@@ -347,3 +347,58 @@ fn the_analytics_workbook_joins_by_number_then_by_day() {
     let repost = row(p, "post_id", "urn:li:share:7210000000000000003");
     assert_eq!(u(p, "engagements", repost), None);
 }
+
+#[test]
+fn the_basic_and_complete_zips_of_one_export_are_read_once() {
+    let complete = load_one(fixture("linkedin-complete"));
+    let both = load_paths(&[fixture("linkedin-basic"), fixture("linkedin-complete")]);
+    assert_eq!(both.len(), 1, "one export");
+    let joined = &both[0];
+    // The Complete export alone: connections Grace, Alan, Katherine; 3 two-person
+    // messages; 3 message interactions + 2 sent invitations; 2 shares.
+    let (c, j) = (&complete.dataset, &joined.dataset);
+    assert_eq!(c.connections.height(), 3);
+    assert_eq!(c.messages.height(), 3);
+    assert_eq!(c.interactions.height(), 5);
+    assert_eq!(c.posts.height(), 2);
+    for ((name, a), (_, b)) in c.frames().into_iter().zip(j.frames()) {
+        assert_eq!(
+            a.height(),
+            b.height(),
+            "{name}: Basic + Complete != Complete"
+        );
+    }
+    // Every file is read once: the Complete copy of a file that grew, the first copy of one
+    // that is the same in both; the other copy is listed as ignored.
+    let read: Vec<&str> = joined
+        .coverage
+        .files
+        .iter()
+        .filter(|f| matches!(f.status, rapport::import::coverage::FileStatus::Read { .. }))
+        .map(|f| f.entry.as_str())
+        .collect();
+    for file in [
+        "Connections.csv",
+        "messages.csv",
+        "Invitations.csv",
+        "Profile.csv",
+    ] {
+        assert_eq!(
+            read.iter().filter(|r| **r == file).count(),
+            1,
+            "{file} read {read:?}"
+        );
+    }
+    let ignored = joined
+        .coverage
+        .files
+        .iter()
+        .filter(|f| matches!(&f.status, rapport::import::coverage::FileStatus::Ignored { reason } if reason.contains("read once")))
+        .count();
+    assert_eq!(ignored, 4);
+    // A bare share of an outside link is the owner's own post, with no words.
+    let p = &j.posts;
+    let bare = row(p, "post_id", "urn:li:share:7200000000000000002");
+    assert_eq!(s(p, "kind", bare).as_deref(), Some("original"));
+    assert_eq!(u32_at(p, "text_chars", bare), Some(0));
+}
