@@ -249,3 +249,68 @@ fn a_thread_file_in_two_parts_of_one_download_is_read_once() {
         alone.dataset.interactions.height()
     );
 }
+
+#[test]
+fn comments_are_found_by_their_key_and_titles_in_any_language_name_known_people() {
+    // A 2022-style export keeps its comments in comments_and_reactions.json under the key
+    // comments_v2; the titles are Danish, German and French.
+    let dir = tempdir();
+    let archive = dir.path().join("fb");
+    copy_dir(&fixture("facebook-2024"), &archive);
+    let comments = r#"{"comments_v2": [
+      {"timestamp": 1704300000, "title": "Ada Lovelace har kommenteret Grace Hoppers opslag.",
+       "data": [{"comment": {"timestamp": 1704300000, "comment": "Fint", "author": "Ada Lovelace"}}]},
+      {"timestamp": 1704300100, "title": "Ada Lovelace hat den Beitrag von Alan Turing kommentiert.",
+       "data": [{"comment": {"timestamp": 1704300100, "comment": "Gut", "author": "Ada Lovelace"}}]},
+      {"timestamp": 1704300200, "title": "Ada Lovelace har kommenteret Bo Nielsens billede.",
+       "data": [{"comment": {"timestamp": 1704300200, "comment": "Flot", "author": "Ada Lovelace"}}]},
+      {"timestamp": 1704300300, "title": "Ada Lovelace har kommenteret et opslag.",
+       "data": [{"comment": {"timestamp": 1704300300, "comment": "Ja", "author": "Ada Lovelace"}}]},
+      {"timestamp": 1704300400, "title": "Ada Lovelace a commenté la publication de Jean Dupont.",
+       "data": [{"comment": {"timestamp": 1704300400, "comment": "Oui", "author": "Ada Lovelace"}}]}
+    ]}"#;
+    let file =
+        archive.join("your_facebook_activity/comments_and_reactions/comments_and_reactions.json");
+    std::fs::write(&file, comments).unwrap();
+    let a = load_one(archive);
+    let read = a
+        .coverage
+        .files
+        .iter()
+        .find(|f| f.entry.ends_with("comments_and_reactions.json"))
+        .unwrap();
+    assert!(matches!(
+        &read.status,
+        rapport::import::coverage::FileStatus::Read { rows: 5, .. }
+    ));
+    let x = &a.dataset.interactions;
+    let at = |seconds: i64| {
+        (0..x.height())
+            .find(|&i| {
+                ms(x, "at", i) == Some(seconds * 1000)
+                    && s(x, "kind", i).as_deref() == Some("comment")
+            })
+            .unwrap()
+    };
+    // A friend, by name, in Danish (the possessive s glued on) and in German.
+    assert_eq!(
+        s(x, "counterpart_id", at(1704300000)).as_deref(),
+        Some(GRACE)
+    );
+    assert_eq!(
+        s(x, "counterpart_id", at(1704300100)).as_deref(),
+        Some("Alan Turing")
+    );
+    // Someone the export does not know, by the Danish pattern.
+    assert_eq!(
+        s(x, "counterpart_id", at(1704300200)).as_deref(),
+        Some("Bo Nielsen")
+    );
+    // "et opslag" names nobody; French has no pattern and names no one known.
+    assert_eq!(s(x, "counterpart_id", at(1704300300)), None);
+    assert_eq!(s(x, "counterpart_id", at(1704300400)), None);
+    assert_eq!(
+        a.coverage.counts["comments and reactions whose title names no person rapport knows (no counterpart)"],
+        2
+    );
+}

@@ -123,13 +123,19 @@ pub fn posts(
     out
 }
 
-/// Comments (`kind` comment) or reactions (`kind` reaction) the owner made. The
-/// counterpart is the person the title names, where it names one.
-pub fn acts(
-    value: &Value,
-    kind: InteractionKind,
-    problems: &mut RecordProblems,
-) -> Vec<InteractionRow> {
+/// A comment or reaction of the owner, with the localized title that names (or not) whose
+/// post it was: the counterpart is read from the title once the export's people are known.
+#[derive(Debug, Clone)]
+pub struct Act {
+    /// The interaction; its counterpart is set where a label names the person.
+    pub row: InteractionRow,
+    /// The title, repaired; empty when the record has none.
+    pub title: String,
+}
+
+/// Comments (`kind` comment) or reactions (`kind` reaction) the owner made, each with its
+/// title; the counterpart is resolved by [`super::text::counterpart_in_title`].
+pub fn acts(value: &Value, kind: InteractionKind, problems: &mut RecordProblems) -> Vec<Act> {
     let keys: &[&str] = if kind == InteractionKind::Comment {
         &["comments_v2", "comments"]
     } else {
@@ -148,21 +154,22 @@ pub fn acts(
             // The owner is never a counterpart: no interaction.
             continue;
         }
-        let from_title = person_in_title(&title);
-        let from_labels = fields::array(item, "label_values").iter().find_map(|l| {
+        let person = fields::array(item, "label_values").iter().find_map(|l| {
             (fields::text(l, "label").as_deref() == Some("Name"))
                 .then(|| text::field(l, "value"))
                 .flatten()
         });
-        let person = from_title.or(from_labels);
-        out.push(InteractionRow {
-            platform: Platform::Facebook,
-            at,
-            direction: Direction::Outbound,
-            kind,
-            counterpart_id: person.clone(),
-            counterpart_name: person,
-            post_id: None,
+        out.push(Act {
+            row: InteractionRow {
+                platform: Platform::Facebook,
+                at,
+                direction: Direction::Outbound,
+                kind,
+                counterpart_id: person.clone(),
+                counterpart_name: person,
+                post_id: None,
+            },
+            title,
         });
     }
     out

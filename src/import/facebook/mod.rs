@@ -107,6 +107,43 @@ fn classify(entry: &Entry) -> FileKind {
     }
 }
 
+/// The top-level keys that say what a JSON file holds, whatever its name (file names move
+/// between generations: a 2022 export keeps its comments in `comments_and_reactions.json`).
+const KEYS: [(&str, FileKind); 11] = [
+    ("comments_v2", FileKind::Comments),
+    ("reactions_v2", FileKind::Reactions),
+    ("likes_and_reactions_v2", FileKind::Reactions),
+    ("friends_v2", FileKind::Friends),
+    ("followers_v3", FileKind::Followers),
+    ("followers_v2", FileKind::Followers),
+    ("following_v3", FileKind::Following),
+    ("following_v2", FileKind::Following),
+    ("sent_requests_v2", FileKind::SentRequests),
+    ("received_requests_v2", FileKind::ReceivedRequests),
+    ("status_updates_v2", FileKind::Posts),
+];
+
+/// [`classify`], then, for a JSON file its name does not place, its top-level key.
+fn classify_by_content(archive: &Archive, entry: &Entry) -> FileKind {
+    let kind = classify(entry);
+    if kind != FileKind::Ignore("not used by rapport") {
+        return kind;
+    }
+    let Ok(start) = archive.peek_text(entry, 512) else {
+        return kind;
+    };
+    let first_key = start
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .strip_prefix('{')
+        .and_then(|rest| rest.trim_start().strip_prefix('"'))
+        .and_then(|rest| rest.split_once('"'))
+        .map(|(key, _)| key);
+    KEYS.iter()
+        .find(|(key, _)| Some(*key) == first_key)
+        .map_or(kind, |(_, k)| *k)
+}
+
 /// The thread's key: its folder below `messages/` (`inbox/gracehopper_10158`).
 fn thread_key(entry: &Entry) -> String {
     let folder = entry.name.rsplit_once('/').map_or("", |(dir, _)| dir);
@@ -122,7 +159,7 @@ enum Parsed {
         Vec<crate::model::PostRow>,
         Vec<crate::model::InteractionRow>,
     ),
-    Acts(Vec<crate::model::InteractionRow>),
+    Acts(Vec<activity::Act>),
     People(Vec<ConnectionRow>, Relation),
     /// Sent friend requests: only those still pending are in the file, so their outcome
     /// is unknowable; they are counted, not made invitations (DESIGN: interactions).
@@ -181,9 +218,15 @@ fn parse_entry(
         FileKind::SentRequests => {
             Parsed::Pending(network::requests(&value, Direction::Outbound, &mut p).len() as u64)
         }
-        FileKind::ReceivedRequests => {
-            Parsed::Acts(network::requests(&value, Direction::Inbound, &mut p))
-        }
+        FileKind::ReceivedRequests => Parsed::Acts(
+            network::requests(&value, Direction::Inbound, &mut p)
+                .into_iter()
+                .map(|row| activity::Act {
+                    row,
+                    title: String::new(),
+                })
+                .collect(),
+        ),
         FileKind::Profile => {
             let profile = value
                 .get("profile_v2")
@@ -278,8 +321,11 @@ impl Importer for FacebookImporter {
         if detection.generation == "facebook-html" {
             return Err(Error::archive(archive.label(), HTML_ADVICE));
         }
-        let plan: Vec<(&Entry, FileKind)> =
-            archive.entries().iter().map(|e| (e, classify(e))).collect();
+        let plan: Vec<(&Entry, FileKind)> = archive
+            .entries()
+            .iter()
+            .map(|e| (e, classify_by_content(archive, e)))
+            .collect();
         let parsed = super::parse_plan(
             &plan,
             progress,
@@ -291,6 +337,7 @@ impl Importer for FacebookImporter {
         let mut parts = Vec::new();
         let mut people: Vec<(ConnectionRow, Relation)> = Vec::new();
         let mut profile_name = None;
+        let mut acts: Vec<activity::Act> = Vec::new();
         let mut counts: HashMap<Relation, u64> = HashMap::new();
         for ((entry, kind), result) in plan.iter().zip(parsed) {
             let Some(result) = result else {
@@ -326,7 +373,7 @@ impl Importer for FacebookImporter {
                 }
                 Parsed::Acts(a) => {
                     coverage.read(&entry.name, kind.what(), n);
-                    rows.interactions.extend(a);
+                    acts.extend(a);
                 }
                 Parsed::People(c, relation) => {
                     coverage.read(&entry.name, kind.what(), n);
@@ -355,6 +402,38 @@ impl Importer for FacebookImporter {
                 "no profile_information.json and no one person in every thread: the owner is \
                  unknown, so messages have no direction"
                     .into(),
+            );
+        }
+        // The people the export knows, longest name first, to find them in the localized
+        // titles of comments and reactions.
+        let mut known: Vec<String> = people
+            .iter()
+            .map(|(c, _)| c.counterpart_id.clone())
+            .chain(parts.iter().flat_map(|p| p.participants.iter().cloned()))
+            .filter(|n| Some(n.as_str()) != owner.as_deref())
+            .collect();
+        known.sort_by(|a, b| {
+            b.chars()
+                .count()
+                .cmp(&a.chars().count())
+                .then_with(|| a.cmp(b))
+        });
+        known.dedup();
+        let mut unnamed = 0;
+        for act in acts {
+            let mut row = act.row;
+            if row.counterpart_id.is_none() {
+                row.counterpart_id =
+                    text::counterpart_in_title(&act.title, &known, owner.as_deref());
+                row.counterpart_name = row.counterpart_id.clone();
+            }
+            unnamed += u64::from(row.counterpart_id.is_none());
+            rows.interactions.push(row);
+        }
+        if unnamed > 0 {
+            coverage.count(
+                "comments and reactions whose title names no person rapport knows (no counterpart)",
+                unnamed,
             );
         }
         let duplicates = threads::convert(
