@@ -10,7 +10,8 @@ const GRACE: &str = "https://www.linkedin.com/in/grace-hopper";
 #[test]
 fn the_2024_export_gives_the_hand_counted_rows() {
     let a = load_one(fixture("linkedin-2024"));
-    assert_eq!(a.detection.generation, "linkedin-2021");
+    // The messages.csv header of 2021 on, with the ATTACHMENTS column of 2024 exports.
+    assert_eq!(a.detection.generation, "linkedin-2024");
     assert_eq!(a.account_id.as_deref(), Some(ADA));
     let d = &a.dataset;
     // Shares.csv: 4 rows.
@@ -401,4 +402,32 @@ fn the_basic_and_complete_zips_of_one_export_are_read_once() {
     let bare = row(p, "post_id", "urn:li:share:7200000000000000002");
     assert_eq!(s(p, "kind", bare).as_deref(), Some("original"));
     assert_eq!(u32_at(p, "text_chars", bare), Some(0));
+}
+
+#[test]
+fn the_generation_follows_the_messages_header_and_the_file_names() {
+    // FORMATS.md 2.1 and 2.3: member-id suffixed activity files (2025 on) whatever the
+    // header; else the messages.csv header: ATTACHMENTS (2024 on), CONVERSATION ID (2021),
+    // FROM,TO (2019), From,To (2018).
+    let dir = tempdir();
+    let suffixed = dir.path().join("suffixed");
+    copy_dir(&fixture("linkedin-2024"), &suffixed);
+    std::fs::rename(
+        suffixed.join("Shares.csv"),
+        suffixed.join("Shares_17529409.csv"),
+    )
+    .unwrap();
+    assert_eq!(load_one(suffixed).detection.generation, "linkedin-2025");
+    assert_eq!(
+        load_one(fixture("linkedin-2024")).detection.generation,
+        "linkedin-2024"
+    );
+    assert_eq!(
+        load_one(fixture("linkedin-complete")).detection.generation,
+        "linkedin-2024"
+    );
+    assert_eq!(
+        load_one(fixture("linkedin-2018")).detection.generation,
+        "linkedin-2018"
+    );
 }

@@ -202,6 +202,9 @@ impl Importer for LinkedInImporter {
         let messages = header(FileKind::Messages).unwrap_or_default();
         let generation = if suffixed {
             "linkedin-2025"
+        } else if messages.contains("CONVERSATION ID") && messages.contains("ATTACHMENTS") {
+            // FORMATS.md 2.3: the 2021 header, with ATTACHMENTS from 2024 on.
+            "linkedin-2024"
         } else if messages.contains("CONVERSATION ID") {
             "linkedin-2021"
         } else if messages.starts_with("FROM") {
