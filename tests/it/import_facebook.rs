@@ -314,3 +314,30 @@ fn comments_are_found_by_their_key_and_titles_in_any_language_name_known_people(
         2
     );
 }
+
+#[test]
+fn a_thread_split_across_two_parts_is_one_conversation_read_once() {
+    // Part 1 has the newer half of Grace's thread (message_1.json), part 2 the older half
+    // (message_2.json) inside its own top folder.
+    let dir = tempdir();
+    let (first, second) = (dir.path().join("part1"), dir.path().join("part2"));
+    copy_dir(&fixture("facebook-2024"), &first);
+    let thread = "your_facebook_activity/messages/inbox/gracehopper_10158/message_2.json";
+    let moved = second.join("facebook-adalovelace-2024-01-06").join(thread);
+    std::fs::create_dir_all(moved.parent().unwrap()).unwrap();
+    std::fs::rename(first.join(thread), &moved).unwrap();
+    let both = load_paths(&[first, second]);
+    assert_eq!(both.len(), 1);
+    let m = &both[0].dataset.messages;
+    // The 8 messages of the download, Grace's 4 in one conversation.
+    assert_eq!(m.height(), 8);
+    let grace: Vec<usize> = (0..m.height())
+        .filter(|&i| s(m, "conversation_id", i).is_some_and(|c| c.contains("gracehopper")))
+        .collect();
+    assert_eq!(grace.len(), 4);
+    let ids: std::collections::BTreeSet<String> = grace
+        .iter()
+        .filter_map(|&i| s(m, "conversation_id", i))
+        .collect();
+    assert_eq!(ids.len(), 1, "{ids:?}");
+}
