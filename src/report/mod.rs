@@ -200,17 +200,28 @@ pub fn write(report: &Report, out: &Path, reporter: &Reporter) -> Result<PathBuf
     Ok(out.join(main))
 }
 
-/// A directory that holds an earlier report may be replaced.
+/// A directory that holds an earlier report, and nothing else, may be replaced: one with
+/// any other file is not rapport's to remove.
 pub fn is_report_dir(dir: &Path) -> bool {
-    [
+    const OURS: [&str; 5] = [
         "summary.json",
         "index.html",
         "report.md",
         "tables",
         "charts",
-    ]
-    .iter()
-    .any(|f| dir.join(f).exists())
+    ];
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return false;
+    };
+    let names: Vec<String> = entries
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    // A file browser's own file (.DS_Store) does not make the folder someone else's.
+    names.iter().any(|n| OURS.contains(&n.as_str()))
+        && names
+            .iter()
+            .all(|n| OURS.contains(&n.as_str()) || n == ".DS_Store")
 }
 
 /// Writes one file of the report, creating its folder; `dir` is the staging directory.

@@ -667,3 +667,26 @@ fn the_bottom_five_are_the_least_engaging_posts_outside_the_top_ten() {
     let md = text(&out, "report.md");
     assert!(md.contains("Least engaging posts:"));
 }
+
+#[test]
+fn a_directory_with_other_files_is_never_replaced() {
+    let dir = tempdir();
+    let out = dir.path().join("mine");
+    fs::create_dir_all(out.join("charts")).unwrap();
+    fs::write(out.join("thesis.tex"), "mine").unwrap();
+    let (code, stderr) = analyze_into(&out, &[&twitter()]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("is not an earlier output of rapport"),
+        "{stderr}"
+    );
+    assert_eq!(fs::read_to_string(out.join("thesis.tex")).unwrap(), "mine");
+    // An earlier report of one format only is replaced.
+    let report_dir = dir.path().join("report");
+    assert_eq!(
+        analyze_into(&report_dir, &[&twitter(), "--format", "csv"]).0,
+        0
+    );
+    assert_eq!(analyze_into(&report_dir, &[&twitter()]).0, 0);
+    assert!(report_dir.join("index.html").is_file());
+}
