@@ -450,6 +450,12 @@ fn assemble(
             .cmp(&b.created_at)
             .then_with(|| a.id.cmp(&b.id))
     });
+    // Every tweet pairs handles with ids, a deleted or repeated one too (DESIGN: one person,
+    // one counterpart), so the directory learns before they are left out.
+    let mut directory = Directory::default();
+    for t in &g.tweets {
+        directory.learn(t);
+    }
     let mut seen_ids: HashSet<String> = HashSet::new();
     let before = g.tweets.len();
     g.tweets
@@ -459,10 +465,6 @@ fn assemble(
         coverage.count("tweets listed twice or deleted, kept out", dropped as u64);
     }
 
-    let mut directory = Directory::default();
-    for t in &g.tweets {
-        directory.learn(t);
-    }
     let mut rows = Rows::default();
     rows.posts.reserve(g.tweets.len());
     for t in &g.tweets {
