@@ -881,17 +881,17 @@ fn coverage(summary: &Value) -> Section {
         let mut rows = Vec::new();
         for (platform, c) in platforms {
             let n = |k: &str| count(c.get(k).and_then(Value::as_f64));
-            let skipped: f64 = c
+            let skipped: u64 = c
                 .get("records_skipped")
                 .and_then(Value::as_object)
-                .map(|m| m.values().filter_map(Value::as_f64).sum())
-                .unwrap_or(0.0);
+                .map(|m| m.values().filter_map(Value::as_u64).sum())
+                .unwrap_or(0);
             rows.push(vec![
                 platform.clone(),
                 n("files_read"),
                 n("files_ignored"),
                 n("files_unreadable"),
-                count(Some(skipped)),
+                skipped.to_string(),
             ]);
         }
         blocks.push(Block::Table {

@@ -186,6 +186,8 @@ pub fn format(unit: Unit, value: Option<f64>) -> String {
     let Some(v) = value else {
         return "n/a".into();
     };
+    // -0.0 (a float sum of nothing) reads as 0.
+    let v = v + 0.0;
     match unit {
         Unit::Count => format!("{v:.0}"),
         Unit::Share => format!("{:.1}%", v * 100.0),
@@ -232,6 +234,7 @@ mod tests {
         assert_eq!(format(Unit::Hours, Some(25.0)), "25.0 h");
         assert_eq!(format(Unit::Count, Some(3.0)), "3");
         assert_eq!(format(Unit::Number, None), "n/a");
+        assert_eq!(format(Unit::Count, Some(-0.0)), "0");
     }
 
     #[test]
