@@ -81,6 +81,7 @@ fn count_tick(v: f64) -> String {
 
 /// Prints a value on an axis or a bar: integers without decimals.
 pub fn tick(v: f64) -> String {
+    let v = v + 0.0; // never "-0"
     if (v - v.round()).abs() < 1e-9 {
         format!("{v:.0}")
     } else if v.abs() >= 10.0 {
