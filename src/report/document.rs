@@ -15,6 +15,8 @@ use crate::analysis::table::Cell;
 pub enum Block {
     /// A paragraph of plain text.
     Para(String),
+    /// The sentence that stands where a chart with no data would be.
+    Missing(String),
     /// A sentence of advice.
     Advice(String),
     /// Labelled figures.
@@ -93,7 +95,7 @@ impl Builder<'_> {
         match self.report.charts.iter().position(|c| c.name == name) {
             Some(i) => match &self.report.charts[i].spec {
                 Ok(_) => vec![Block::Chart(i)],
-                Err(why) => vec![Block::Para(format!(
+                Err(why) => vec![Block::Missing(format!(
                     "{}: not drawn. {why}",
                     self.report.charts[i].title
                 ))],

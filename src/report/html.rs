@@ -88,7 +88,7 @@ pub fn render(report: &Report) -> Result<String> {
         );
         for block in &section.blocks {
             match block {
-                Block::Para(text) if text.contains(": not drawn. ") => {
+                Block::Missing(text) => {
                     let _ = writeln!(h, "<p class=\"missing\">{}</p>", esc(text));
                 }
                 Block::Para(text) => {

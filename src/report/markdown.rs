@@ -42,7 +42,7 @@ pub fn render(report: &Report) -> String {
         let _ = writeln!(md, "## {}\n", escape(&section.title));
         for block in &section.blocks {
             match block {
-                Block::Para(text) => {
+                Block::Para(text) | Block::Missing(text) => {
                     let _ = writeln!(md, "{}\n", escape(text));
                 }
                 Block::Advice(text) => {
