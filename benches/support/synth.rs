@@ -106,6 +106,7 @@ pub fn files(sizes: Sizes) -> Vec<(String, String)> {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let people = sizes.followers.max(50);
     let mut tweets = String::from("window.YTD.tweets.part0 = [");
+    let mut element = String::new();
     for i in 0..sizes.tweets {
         let id = 1_100_000_000_000_000_000u64 + i as u64 * 7919;
         let n = 3 + rng.below(30) as usize;
@@ -138,39 +139,37 @@ pub fn files(sizes: Sizes) -> Vec<(String, String)> {
         } else {
             ""
         };
-        if i > 0 {
-            tweets.push(',');
-        }
+        element.clear();
         write!(
-            tweets,
-            r#"{{"tweet":{{"retweeted":false,"source":"web","entities":{{"hashtags":[{{"text":"{tag}","indices":["0","1"]}}],"symbols":[],"user_mentions":[{{"name":"User {person}","screen_name":"user{person}","indices":["0","1"],"id_str":"{person}","id":"{person}"}}],"urls":[{urls}]}},"display_text_range":["0","100"],"favorite_count":"{}","id_str":"{id}","truncated":false,"retweet_count":"{}","id":"{id}","created_at":"{}","favorited":false,"full_text":"{text}","lang":"en"{reply}{media}}}}}"#,
+            element,
+            r#"{{"tweet":{{"edit_info":{{"initial":{{"editTweetIds":["{id}"],"editableUntil":"2022-10-25T12:38:42.000Z","editsRemaining":"5","isEditEligible":false}}}},"retweeted":false,"source":"web","entities":{{"hashtags":[{{"text":"{tag}","indices":["0","1"]}}],"symbols":[],"user_mentions":[{{"name":"User {person}","screen_name":"user{person}","indices":["0","1"],"id_str":"{person}","id":"{person}"}}],"urls":[{urls}]}},"display_text_range":["0","100"],"favorite_count":"{}","id_str":"{id}","truncated":false,"retweet_count":"{}","id":"{id}","created_at":"{}","favorited":false,"full_text":"{text}","lang":"en"{reply}{media}}}}}"#,
             rng.below(50),
             rng.below(10),
             tweet_date(when(&mut rng)),
         )
         .ok();
+        push_element(&mut tweets, i == 0, &element);
     }
-    tweets.push(']');
+    tweets.push_str("\n]");
 
     let mut likes = String::from("window.YTD.like.part0 = [");
     for i in 0..sizes.likes {
-        if i > 0 {
-            likes.push(',');
-        }
-        write!(likes, r#"{{"like":{{"tweetId":"{}","fullText":"liked text","expandedUrl":"https://twitter.com/i/web/status/1"}}}}"#, 1_200_000_000_000_000_000u64 + i as u64).ok();
+        element.clear();
+        write!(element, r#"{{"like":{{"tweetId":"{}","fullText":"liked text","expandedUrl":"https://twitter.com/i/web/status/1"}}}}"#, 1_200_000_000_000_000_000u64 + i as u64).ok();
+        push_element(&mut likes, i == 0, &element);
     }
-    likes.push(']');
+    likes.push_str("\n]");
 
     let follows = |key: &str, n: usize| {
         let mut s = format!("window.YTD.{key}.part0 = [");
+        let mut element = String::new();
         for i in 0..n {
-            if i > 0 {
-                s.push(',');
-            }
             let id = 2_000_000 + i;
-            write!(s, r#"{{"{key}":{{"accountId":"{id}","userLink":"https://twitter.com/intent/user?user_id={id}"}}}}"#).ok();
+            element.clear();
+            write!(element, r#"{{"{key}":{{"accountId":"{id}","userLink":"https://twitter.com/intent/user?user_id={id}"}}}}"#).ok();
+            push_element(&mut s, i == 0, &element);
         }
-        s.push(']');
+        s.push_str("\n]");
         s
     };
 
@@ -199,19 +198,18 @@ pub fn files(sizes: Sizes) -> Vec<(String, String)> {
         if messages.is_empty() {
             continue;
         }
-        if !first {
-            dms.push(',');
-        }
-        first = false;
+        element.clear();
         write!(
-            dms,
+            element,
             r#"{{"dmConversation":{{"conversationId":"{owner}-{}","messages":[{}]}}}}"#,
             2_000_000 + c,
             messages.join(",")
         )
         .ok();
+        push_element(&mut dms, first, &element);
+        first = false;
     }
-    dms.push(']');
+    dms.push_str("\n]");
 
     vec![
         ("data/tweets.js".into(), tweets),
@@ -238,6 +236,49 @@ pub fn files(sizes: Sizes) -> Vec<(String, String)> {
             ),
         ),
     ]
+}
+
+/// Appends one array element the way the real archive lays it out: one `"key" : value`
+/// per line, two spaces of indent per level, the element itself indented once.
+fn push_element(out: &mut String, first: bool, compact: &str) {
+    out.push_str(if first { "\n" } else { ",\n" });
+    match serde_json::from_str::<serde_json::Value>(compact) {
+        Ok(value) => pretty(out, &value, 1),
+        Err(_) => out.push_str(compact),
+    }
+}
+
+fn pretty(out: &mut String, value: &serde_json::Value, level: usize) {
+    use serde_json::Value;
+    let pad = |out: &mut String, level: usize| (0..level).for_each(|_| out.push_str("  "));
+    if level == 1 {
+        pad(out, 1);
+    }
+    match value {
+        Value::Object(map) if !map.is_empty() => {
+            out.push_str("{\n");
+            for (i, (key, v)) in map.iter().enumerate() {
+                pad(out, level + 1);
+                out.push_str(&Value::String(key.clone()).to_string());
+                out.push_str(" : ");
+                pretty(out, v, level + 1);
+                out.push_str(if i + 1 < map.len() { ",\n" } else { "\n" });
+            }
+            pad(out, level);
+            out.push('}');
+        }
+        Value::Array(list) if !list.is_empty() => {
+            out.push_str("[\n");
+            for (i, v) in list.iter().enumerate() {
+                pad(out, level + 1);
+                pretty(out, v, level + 1);
+                out.push_str(if i + 1 < list.len() { ",\n" } else { "\n" });
+            }
+            pad(out, level);
+            out.push(']');
+        }
+        other => out.push_str(&other.to_string()),
+    }
 }
 
 /// Writes the Twitter archive as a deflated zip.
