@@ -98,6 +98,22 @@ impl FolderSource {
     }
 }
 
+impl FolderSource {
+    /// Hands `use_reader` the file's bytes as a stream.
+    pub(super) fn with_reader<T>(
+        &self,
+        locator: usize,
+        use_reader: impl FnOnce(&mut dyn Read) -> T,
+    ) -> Result<T, String> {
+        let path = self
+            .files
+            .get(locator)
+            .ok_or_else(|| "no such entry".to_string())?;
+        let mut file = fs::File::open(path).map_err(|e| format!("cannot open: {e}"))?;
+        Ok(use_reader(&mut file))
+    }
+}
+
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for item in fs::read_dir(dir)? {
         let item = item?;

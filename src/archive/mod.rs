@@ -208,6 +208,40 @@ impl Archive {
         .map_err(fail)
     }
 
+    /// Streams one entry to `use_reader` instead of reading it into memory, with the same
+    /// limits as [`Archive::read`]: a declared size over them is refused before reading,
+    /// and the stream fails (an `io::Error` carrying the reason) once it inflates past
+    /// them, whatever the directory declared. Problems reading the stream reach
+    /// `use_reader` as `io::Error`s; what it returns is passed back.
+    pub fn stream<T>(
+        &self,
+        entry: &Entry,
+        use_reader: impl FnOnce(&mut dyn std::io::Read) -> T,
+    ) -> Result<T> {
+        let fail = |problem: String| Error::entry(&self.label, &entry.name, problem);
+        if let Some(problem) = self.limits.refusal(entry.size, entry.compressed) {
+            return Err(fail(problem));
+        }
+        let allowed = self.limits.allowed_bytes(entry.compressed);
+        let source = self
+            .sources
+            .get(entry.source)
+            .ok_or_else(|| fail("entry of an unknown source".to_string()))?;
+        let capped = |inner: &mut dyn std::io::Read| {
+            use_reader(&mut Capped {
+                inner,
+                left: allowed,
+                allowed,
+                zip: matches!(source, Source::Zip(_)),
+            })
+        };
+        match source {
+            Source::Zip(zip) => zip.with_reader(entry.locator, capped),
+            Source::Folder(folder) => folder.with_reader(entry.locator, capped),
+        }
+        .map_err(fail)
+    }
+
     /// The first `bytes` bytes of an entry as text (lossy), to recognise its header.
     pub fn peek_text(&self, entry: &Entry, bytes: u64) -> Result<String> {
         let fail = |problem: String| Error::entry(&self.label, &entry.name, problem);
@@ -233,6 +267,37 @@ impl Archive {
         }
         Ok(String::from_utf8(bytes)
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+    }
+}
+
+/// A stream that fails once more than `allowed` bytes come out of it, and words the
+/// problems of the stream under it the way [`Archive::read`] does.
+struct Capped<'r> {
+    inner: &'r mut dyn std::io::Read,
+    left: u64,
+    allowed: u64,
+    zip: bool,
+}
+
+impl std::io::Read for Capped<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf).map_err(|e| {
+            std::io::Error::other(if self.zip {
+                format!("corrupt or truncated data: {e}")
+            } else {
+                format!("cannot read: {e}")
+            })
+        })?;
+        if n as u64 > self.left {
+            let allowed = self.allowed;
+            return Err(std::io::Error::other(if self.zip {
+                format!("entry inflates past {allowed} bytes: refused as a likely zip bomb")
+            } else {
+                format!("file is larger than the limit of {allowed} bytes (see --max-entry-size)")
+            }));
+        }
+        self.left -= n as u64;
+        Ok(n)
     }
 }
 

@@ -116,6 +116,21 @@ impl ZipSource {
     }
 }
 
+impl ZipSource {
+    /// Hands `use_reader` the entry's inflated bytes as a stream.
+    pub(super) fn with_reader<T>(
+        &self,
+        index: usize,
+        use_reader: impl FnOnce(&mut dyn Read) -> T,
+    ) -> Result<T, String> {
+        let mut zip = self.zip.clone();
+        let mut entry = zip
+            .by_index(index)
+            .map_err(|e| format!("cannot read entry: {e}"))?;
+        Ok(use_reader(&mut entry))
+    }
+}
+
 fn describe_open_error(e: &zip::result::ZipError) -> String {
     let text = e.to_string();
     if text.contains("EOCD") || text.contains("end of central directory") {

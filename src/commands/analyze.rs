@@ -80,7 +80,9 @@ pub fn run(cmd: &Analyze, reporter: &Reporter) -> Result<i32> {
     } else {
         cmd.archives.clone()
     };
-    let input = read_input(&paths, cmd.read.load_options(), reporter)?;
+    let input = crate::timing::stage("read input", || {
+        read_input(&paths, cmd.read.load_options(), reporter)
+    })?;
     let settings = Settings {
         options: Options {
             clock: Clock::new(tz),
@@ -116,7 +118,7 @@ pub fn run(cmd: &Analyze, reporter: &Reporter) -> Result<i32> {
         pseudonyms.as_ref(),
         formats,
     );
-    let main = report::write(&report, &out, reporter)?;
+    let main = crate::timing::stage("report", || report::write(&report, &out, reporter))?;
     reporter.info(&format!(
         "rapport: wrote {} (analyses {:.2} s, report {:.2} s)",
         main.display(),
@@ -161,7 +163,9 @@ pub fn read_input(paths: &[PathBuf], options: LoadOptions, reporter: &Reporter) 
     } else {
         load(&archive_paths, options, reporter)?
     };
-    let mut parts = vec![merge(&archives.iter().collect::<Vec<_>>())?.0];
+    let mut parts = vec![
+        crate::timing::stage("merge", || merge(&archives.iter().collect::<Vec<_>>()))?.0,
+    ];
     for dir in &dataset_dirs {
         let data = parquet::read(dir).map_err(|e| {
             Error::archive(
@@ -277,7 +281,9 @@ pub fn summarize_with_progress(
         }
     }
     progress.set_length((scopes.len() * crate::analysis::ANALYSES.len()) as u64);
-    let mut results = run_all_with_progress(&scopes, settings.execution, progress)?;
+    let mut results = crate::timing::stage("analyses", || {
+        run_all_with_progress(&scopes, settings.execution, progress)
+    })?;
     progress.finish();
     let previous: Vec<Vec<_>> = if settings.compare_previous {
         results.split_off(names.len())

@@ -13,6 +13,7 @@ pub mod jsfile;
 pub mod linkedin;
 pub mod merge;
 pub mod mojibake;
+pub mod node;
 pub mod text;
 pub mod twitter;
 
@@ -148,13 +149,17 @@ pub fn load(
         .map(|(archive, importer, detection)| {
             let progress =
                 reporter.bar(detection.platform.as_str(), archive.entries().len() as u64);
-            let result = importer.import(&archive, &detection, &progress);
+            let result = crate::timing::stage(&format!("import {}", archive.label()), || {
+                importer.import(&archive, &detection, &progress)
+            });
             progress.finish();
             let mut imported = result?;
             for (name, why) in archive.duplicates() {
                 imported.coverage.ignore(name, why);
             }
-            let dataset = Dataset::from_rows(&imported.rows)?;
+            let dataset = crate::timing::stage("rows to frames", || {
+                Dataset::from_rows(&imported.rows)
+            })?;
             Ok(ImportedArchive {
                 label: archive.label().to_string(),
                 file_name: archive.file_name(),

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use serde_json::Value;
+use crate::import::fields::Json;
 
 use crate::import::coverage::RecordProblems;
 use crate::import::fields;
@@ -48,7 +48,7 @@ impl Conversation {
 }
 
 /// Parses one `dmConversation` element.
-pub fn parse(element: &Value, group: bool, problems: &mut RecordProblems) -> Option<Conversation> {
+pub fn parse<J: Json>(element: &J, group: bool, problems: &mut RecordProblems) -> Option<Conversation> {
     let conversation = fields::unwrap(element, "dmConversation");
     let Some(id) = fields::text(conversation, "conversationId") else {
         problems.skip("conversations without a conversationId", || {
@@ -67,18 +67,14 @@ pub fn parse(element: &Value, group: bool, problems: &mut RecordProblems) -> Opt
             "participantsJoin",
             "participantsSnapshot",
         ] {
-            if let Some(e) = event.get(key) {
+            if let Some(e) = event.field(key) {
                 for list in ["participantsSnapshot", "userIds"] {
-                    people.extend(fields::array(e, list).iter().filter_map(|v| match v {
-                        Value::String(s) => Some(s.clone()),
-                        Value::Number(n) => Some(n.to_string()),
-                        _ => None,
-                    }));
+                    people.extend(fields::array(e, list).iter().filter_map(fields::scalar_text));
                 }
                 people.extend(fields::id(e, &["initiatingUserId"]));
             }
         }
-        let Some(create) = event.get("messageCreate") else {
+        let Some(create) = event.field("messageCreate") else {
             continue;
         };
         let Some(sender) = fields::id(create, &["senderId"]) else {

@@ -12,13 +12,17 @@ pub mod tweets_json;
 
 use std::collections::{HashMap, HashSet};
 
+use rayon::prelude::*;
+
 use super::coverage::{Coverage, RecordProblems};
 use super::jsfile;
+use super::node::Node;
 use super::{Detection, Imported, Importer};
 use crate::archive::{Archive, Entry};
 use crate::error::{Error, Result};
 use crate::model::{
-    AccountRow, ConnectionRow, Direction, InteractionKind, InteractionRow, Platform, Relation, Rows,
+    AccountRow, ConnectionRow, Direction, InteractionKind, InteractionRow, Platform, PostRow,
+    Relation, Rows,
 };
 use crate::progress::Progress;
 use social::AccountInfo;
@@ -174,44 +178,58 @@ struct ParsedFile {
     problems: RecordProblems,
 }
 
-/// Parses every record of a `window.YTD` file with `parse`; returns what it kept and how
-/// many records the file held.
-fn records<T>(
-    text: &str,
+/// Streams every record of a `window.YTD` file through `parse` (in parallel, see
+/// [`jsfile::records`]); returns what it kept and how many records the file held.
+fn records<T: Send>(
+    archive: &Archive,
+    entry: &Entry,
     problems: &mut RecordProblems,
-    mut parse: impl FnMut(&serde_json::Value, &mut RecordProblems) -> Option<T>,
+    parse: &(dyn Fn(&Node<'_>, &mut RecordProblems) -> Option<T> + Sync),
 ) -> Result<(Vec<T>, u64), String> {
-    let mut out = Vec::new();
-    let n = jsfile::for_each_record(text, |v| out.extend(parse(&v, problems))).map_err(|e| e.0)?;
-    Ok((out, n as u64))
+    let read = archive
+        .stream(entry, |reader| jsfile::records(reader, parse))
+        .map_err(Error::into_problem)?
+        .map_err(|e| e.0)?;
+    problems.absorb(read.problems);
+    Ok((read.items, read.count))
 }
 
 fn parse_entry(archive: &Archive, entry: &Entry, kind: FileKind) -> Result<ParsedFile, String> {
-    let text = archive.read_text(entry).map_err(Error::into_problem)?;
+    crate::timing::stage(&format!("twitter {}", entry.name), || {
+        parse_entry_timed(archive, entry, kind)
+    })
+}
+
+fn parse_entry_timed(
+    archive: &Archive,
+    entry: &Entry,
+    kind: FileKind,
+) -> Result<ParsedFile, String> {
+    let text = || archive.read_text(entry).map_err(Error::into_problem);
     let mut problems = RecordProblems::default();
     let p = &mut problems;
     let (content, rows) = match kind {
         FileKind::Tweets | FileKind::GrailbirdMonth => {
-            let (tweets, n) = records(&text, p, tweets_json::parse)?;
+            let (tweets, n) = records(archive, entry, p, &|v, p| tweets_json::parse(v, p))?;
             (Parsed::Tweets(tweets), n)
         }
         FileKind::TweetsCsv => {
-            let tweets = tweets_csv::parse(&text, p)?;
+            let tweets = tweets_csv::parse(&text()?, p)?;
             let n = tweets.len() as u64 + p.skipped;
             (Parsed::Tweets(tweets), n)
         }
         FileKind::Notes => {
-            let (notes, n) = records(&text, p, notes::parse)?;
+            let (notes, n) = records(archive, entry, p, &|v, p| notes::parse(v, p))?;
             (Parsed::Notes(notes), n)
         }
         FileKind::Deleted => {
-            let (ids, n) = records(&text, p, |v, _| {
+            let (ids, n) = records(archive, entry, p, &|v, _| {
                 super::fields::id(super::fields::unwrap(v, "tweet"), &["id_str", "id"])
             })?;
             (Parsed::Deleted(ids), n)
         }
         FileKind::Likes => {
-            let (ids, n) = records(&text, p, social::like)?;
+            let (ids, n) = records(archive, entry, p, &|v, p| social::like(v, p))?;
             (Parsed::Likes(ids), n)
         }
         FileKind::Followers | FileKind::Following => {
@@ -220,35 +238,35 @@ fn parse_entry(archive: &Archive, entry: &Entry, kind: FileKind) -> Result<Parse
             } else {
                 "following"
             };
-            let (ids, n) = records(&text, p, |v, p| social::follow(v, key, p))?;
+            let (ids, n) = records(archive, entry, p, &|v, p| social::follow(v, key, p))?;
             (Parsed::Follows(ids), n)
         }
         FileKind::Dms | FileKind::GroupDms => {
             let group = kind == FileKind::GroupDms;
-            let (conversations, n) = records(&text, p, |v, p| dms::parse(v, group, p))?;
+            let (conversations, n) = records(archive, entry, p, &|v, p| dms::parse(v, group, p))?;
             (Parsed::Conversations(conversations), n)
         }
         FileKind::Account => {
-            let (infos, n) = records(&text, p, |v, _| Some(social::account(v)))?;
+            let (infos, n) = records(archive, entry, p, &|v, _| Some(social::account(v)))?;
             let info = infos
                 .into_iter()
                 .fold(AccountInfo::default(), AccountInfo::or);
             (Parsed::Account(info), n)
         }
         FileKind::Manifest => {
-            let value = jsfile::parse_value(&text).map_err(|e| e.0)?;
+            let value = jsfile::parse_value(&text()?).map_err(|e| e.0)?;
             (Parsed::Account(social::manifest(&value)), 1)
         }
         FileKind::UserDetails => {
-            let value = jsfile::parse_value(&text).map_err(|e| e.0)?;
+            let value = jsfile::parse_value(&text()?).map_err(|e| e.0)?;
             (Parsed::Account(social::user_details(&value)), 1)
         }
         FileKind::Profile => {
-            let (_, n) = records(&text, p, |_, _| None::<()>)?;
+            let (_, n) = records(archive, entry, p, &|_, _| None::<()>)?;
             (Parsed::Nothing, n)
         }
         FileKind::Analytics => {
-            let metrics = analytics_csv::parse(&text, p)?;
+            let metrics = analytics_csv::parse(&text()?, p)?;
             let n = metrics.len() as u64;
             (Parsed::Analytics(metrics), n)
         }
@@ -357,7 +375,10 @@ impl Importer for TwitterImporter {
                 .filter(|(_, k)| !matches!(k, FileKind::Ignore(_)))
                 .map(|(_, k)| *k),
         );
-        Ok(assemble(gathered, detection, archive, &mut coverage)).map(
+        Ok(crate::timing::stage("twitter assemble", || {
+            assemble(gathered, detection, archive, &mut coverage)
+        }))
+        .map(
             |(rows, account_id, as_of)| Imported {
                 rows,
                 coverage,
@@ -445,7 +466,7 @@ fn assemble(
     if g.seen.contains(&FileKind::Deleted) {
         coverage.count("deleted tweets (not in posts)", deleted.len() as u64);
     }
-    g.tweets.sort_by(|a, b| {
+    g.tweets.par_sort_by(|a, b| {
         a.created_at
             .cmp(&b.created_at)
             .then_with(|| a.id.cmp(&b.id))
@@ -456,20 +477,35 @@ fn assemble(
     for t in &g.tweets {
         directory.learn(t);
     }
-    let mut seen_ids: HashSet<String> = HashSet::new();
+    let keep: Vec<bool> = {
+        let mut seen_ids: HashSet<&str> = HashSet::with_capacity(g.tweets.len());
+        g.tweets
+            .iter()
+            .map(|t| !deleted.contains(t.id.as_str()) && seen_ids.insert(t.id.as_str()))
+            .collect()
+    };
     let before = g.tweets.len();
-    g.tweets
-        .retain(|t| !deleted.contains(t.id.as_str()) && seen_ids.insert(t.id.clone()));
+    let mut keeps = keep.into_iter();
+    g.tweets.retain(|_| keeps.next().unwrap_or(false));
     let dropped = before - g.tweets.len();
     if dropped > 0 {
         coverage.count("tweets listed twice or deleted, kept out", dropped as u64);
     }
 
     let mut rows = Rows::default();
-    rows.posts.reserve(g.tweets.len());
-    for t in &g.tweets {
-        let post = tweet::convert(t, &owner, &directory, &mut rows.interactions);
+    // Each tweet becomes its rows on its own: in parallel, each record freed once converted.
+    let converted: Vec<(PostRow, Vec<InteractionRow>)> = std::mem::take(&mut g.tweets)
+        .into_par_iter()
+        .map(|t| {
+            let mut acts = Vec::new();
+            let post = tweet::convert(&t, &owner, &directory, &mut acts);
+            (post, acts)
+        })
+        .collect();
+    rows.posts.reserve(converted.len());
+    for (post, acts) in converted {
         rows.posts.push(post);
+        rows.interactions.extend(acts);
     }
     join_analytics(&mut rows, &g.analytics, coverage);
 

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use serde_json::Value;
+use crate::import::fields::Json;
 
 use super::tweet::{Link, Person, TweetRecord};
 use crate::import::coverage::RecordProblems;
@@ -23,7 +23,7 @@ pub struct Note {
 }
 
 /// Parses one `noteTweet` element.
-pub fn parse(element: &Value, problems: &mut RecordProblems) -> Option<Note> {
+pub fn parse<J: Json>(element: &J, problems: &mut RecordProblems) -> Option<Note> {
     let note = fields::unwrap(element, "noteTweet");
     let raw_date = fields::text(note, "createdAt").unwrap_or_default();
     let Some(at) = parse_iso(&raw_date) else {
@@ -35,7 +35,7 @@ pub fn parse(element: &Value, problems: &mut RecordProblems) -> Option<Note> {
         });
         return None;
     };
-    let core = note.get("core").unwrap_or(&Value::Null);
+    let core = note.field("core").unwrap_or(J::null());
     Some(Note {
         tweet_id: fields::id(note, &["tweetId", "tweet_id"]),
         second: at.div_euclid(1000),

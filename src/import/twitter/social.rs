@@ -1,14 +1,14 @@
 //! The small files of a Twitter archive: likes, followers, following, the account, the
 //! manifest, and the older archive's `user_details.js`.
 
-use serde_json::Value;
+use crate::import::fields::Json;
 
 use crate::import::coverage::RecordProblems;
 use crate::import::fields;
 use crate::import::text::{parse_iso, parse_with_offset};
 
 /// The liked tweet's id, from one `like` element.
-pub fn like(element: &Value, problems: &mut RecordProblems) -> Option<String> {
+pub fn like<J: Json>(element: &J, problems: &mut RecordProblems) -> Option<String> {
     let like = fields::unwrap(element, "like");
     let id = fields::id(like, &["tweetId", "tweet_id"]);
     if id.is_none() {
@@ -20,7 +20,7 @@ pub fn like(element: &Value, problems: &mut RecordProblems) -> Option<String> {
 }
 
 /// The account id of one `follower` or `following` element.
-pub fn follow(element: &Value, key: &str, problems: &mut RecordProblems) -> Option<String> {
+pub fn follow<J: Json>(element: &J, key: &str, problems: &mut RecordProblems) -> Option<String> {
     let item = fields::unwrap(element, key);
     let id = fields::id(item, &["accountId"]).or_else(|| {
         fields::text(item, "userLink")
@@ -64,7 +64,7 @@ impl AccountInfo {
 }
 
 /// `account.js`: `[{"account": {accountId, username, accountDisplayName, createdAt}}]`.
-pub fn account(element: &Value) -> AccountInfo {
+pub fn account<J: Json>(element: &J) -> AccountInfo {
     let account = fields::unwrap(element, "account");
     AccountInfo {
         id: fields::id(account, &["accountId"]),
@@ -76,9 +76,9 @@ pub fn account(element: &Value) -> AccountInfo {
 }
 
 /// `manifest.js`: `window.__THAR_CONFIG = {userInfo: {...}, archiveInfo: {...}}`.
-pub fn manifest(value: &Value) -> AccountInfo {
-    let user = value.get("userInfo").unwrap_or(&Value::Null);
-    let archive = value.get("archiveInfo").unwrap_or(&Value::Null);
+pub fn manifest<J: Json>(value: &J) -> AccountInfo {
+    let user = value.field("userInfo").unwrap_or(J::null());
+    let archive = value.field("archiveInfo").unwrap_or(J::null());
     AccountInfo {
         id: fields::id(user, &["accountId"]),
         handle: fields::text(user, "userName"),
@@ -90,7 +90,7 @@ pub fn manifest(value: &Value) -> AccountInfo {
 
 /// `data/js/user_details.js` of the older archive: `var user_details = {id, screen_name,
 /// full_name, created_at}`.
-pub fn user_details(value: &Value) -> AccountInfo {
+pub fn user_details<J: Json>(value: &J) -> AccountInfo {
     AccountInfo {
         id: fields::id(value, &["id", "id_str"]),
         handle: fields::text(value, "screen_name"),

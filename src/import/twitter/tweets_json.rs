@@ -1,7 +1,7 @@
 //! Tweet objects of the JSON archives (`tweets.js` since 2018, `data/js/tweets/*.js` of the
 //! older archive) into [`TweetRecord`]s.
 
-use serde_json::Value;
+use crate::import::fields::Json;
 
 use super::tweet::{Link, MediaType, Person, TweetRecord};
 use crate::import::coverage::RecordProblems;
@@ -13,7 +13,7 @@ const TWEET_DATE_FORMATS: &[&str] = &["%a %b %d %H:%M:%S %z %Y", "%Y-%m-%d %H:%M
 
 /// Parses one tweet element (wrapped in `{"tweet": ...}` or bare). Returns `None` for a
 /// record that cannot be a post (no id, no date), counted in `problems`.
-pub fn parse(element: &Value, problems: &mut RecordProblems) -> Option<TweetRecord> {
+pub fn parse<J: Json>(element: &J, problems: &mut RecordProblems) -> Option<TweetRecord> {
     let tweet = fields::unwrap(element, "tweet");
     if !tweet.is_object() {
         problems.skip("records that are not objects", || {
@@ -46,7 +46,7 @@ pub fn parse(element: &Value, problems: &mut RecordProblems) -> Option<TweetReco
     let likes = count("favorite_count");
     let reposts = count("retweet_count");
 
-    let entities = tweet.get("entities").unwrap_or(&Value::Null);
+    let entities = tweet.field("entities").unwrap_or(J::null());
     let mentions = fields::array(entities, "user_mentions")
         .iter()
         .map(person)
@@ -65,7 +65,7 @@ pub fn parse(element: &Value, problems: &mut RecordProblems) -> Option<TweetReco
         .filter_map(|h| fields::text(h, "text"))
         .collect();
     let media_list = tweet
-        .get("extended_entities")
+        .field("extended_entities")
         .map(|e| fields::array(e, "media"))
         .filter(|m| !m.is_empty())
         .unwrap_or_else(|| fields::array(entities, "media"));
@@ -95,8 +95,8 @@ pub fn parse(element: &Value, problems: &mut RecordProblems) -> Option<TweetReco
             })
         });
     let retweet_of = tweet
-        .get("retweeted_status")
-        .and_then(|rt| rt.get("user"))
+        .field("retweeted_status")
+        .and_then(|rt| rt.field("user"))
         .map(person);
 
     Some(TweetRecord {
@@ -119,7 +119,7 @@ pub fn parse(element: &Value, problems: &mut RecordProblems) -> Option<TweetReco
     })
 }
 
-fn person(value: &Value) -> Person {
+fn person<J: Json>(value: &J) -> Person {
     Person {
         id: fields::id(value, &["id_str", "id"]),
         handle: fields::text(value, "screen_name"),

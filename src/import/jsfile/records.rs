@@ -1,0 +1,526 @@
+//! The records of a data file whose value is an array, read while the entry inflates.
+//!
+//! A [`Scanner`] finds where each element of the top-level array starts and ends (it only
+//! tracks strings and nesting, so it runs far faster than parsing); the inflated bytes are
+//! cut into batches of whole elements, and each batch is parsed on the rayon pool while the
+//! next one inflates. At most a few batches are in memory at once, so a 300 MB `tweets.js`
+//! never exists whole, and the elements of one file are parsed on every core.
+
+use std::borrow::Cow;
+use std::io::{ErrorKind, Read};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::JsProblem;
+use crate::import::coverage::RecordProblems;
+use crate::import::node::Node;
+
+/// Bytes inflated per read.
+const READ_BYTES: u64 = 1 << 20;
+/// A batch is handed to the pool once it holds this many bytes of whole elements.
+const BATCH_BYTES: usize = 2 << 20;
+
+/// What [`records`] read from a file.
+#[derive(Debug)]
+pub struct Records<T> {
+    /// What `parse` kept, in file order.
+    pub items: Vec<T>,
+    /// How many elements the array held.
+    pub count: u64,
+    /// The problems `parse` recorded.
+    pub problems: RecordProblems,
+}
+
+/// Reads a data file whose value is an array (`window.YTD.tweets.part0 = [ ... ]`, or a
+/// bare array) from `reader`, calling `parse` on every element; elements are parsed in
+/// parallel, results come back in file order.
+pub fn records<T: Send>(
+    reader: &mut dyn Read,
+    parse: &(dyn Fn(&Node<'_>, &mut RecordProblems) -> Option<T> + Sync),
+) -> Result<Records<T>, JsProblem> {
+    let slots: Mutex<Vec<Option<Result<Records<T>, JsProblem>>>> = Mutex::new(Vec::new());
+    let in_flight = AtomicUsize::new(0);
+    let most_in_flight = rayon::current_num_threads() + 2;
+    let produced = rayon::in_place_scope(|scope| {
+        let mut input = Input::new(reader);
+        let mut scanner = Scanner::default();
+        loop {
+            let eof = input.fill()?;
+            scanner
+                .scan(&input.buf, input.scanned)
+                .map_err(|s| s.problem(&input))?;
+            input.scanned = input.buf.len();
+            let ready = scanner.elements.last().map_or(0, |&(_, end)| end);
+            if ready > 0 && (ready >= BATCH_BYTES || eof) {
+                let (bytes, start) = input.cut(ready);
+                let ranges = scanner.take(ready);
+                while in_flight.load(Ordering::Acquire) >= most_in_flight {
+                    wait_a_little();
+                }
+                in_flight.fetch_add(1, Ordering::AcqRel);
+                let index = {
+                    let mut slots = slots.lock().unwrap_or_else(|p| p.into_inner());
+                    slots.push(None);
+                    slots.len() - 1
+                };
+                let (slots, in_flight) = (&slots, &in_flight);
+                scope.spawn(move |_| {
+                    let result = parse_batch(&bytes, &ranges, start, parse);
+                    drop(bytes);
+                    slots.lock().unwrap_or_else(|p| p.into_inner())[index] = Some(result);
+                    in_flight.fetch_sub(1, Ordering::AcqRel);
+                });
+            }
+            if eof {
+                return scanner.finish(&input).map_err(|s| s.problem(&input));
+            }
+        }
+    });
+    // A problem in an earlier batch comes before one found later in the file.
+    let mut out = Records {
+        items: Vec::new(),
+        count: 0,
+        problems: RecordProblems::default(),
+    };
+    for slot in slots.into_inner().unwrap_or_else(|p| p.into_inner()) {
+        let batch = slot.unwrap_or_else(|| Err(JsProblem("a batch was not parsed".into())))?;
+        out.items.extend(batch.items);
+        out.count += batch.count;
+        out.problems.absorb(batch.problems);
+    }
+    produced?;
+    Ok(out)
+}
+
+/// Lets the pool run other work (this file's batches first) while too many are in flight.
+fn wait_a_little() {
+    match rayon::yield_now() {
+        Some(rayon::Yield::Executed) => {}
+        _ => std::thread::sleep(std::time::Duration::from_micros(100)),
+    }
+}
+
+fn parse_batch<T>(
+    bytes: &[u8],
+    ranges: &[(usize, usize)],
+    start: Position,
+    parse: &(dyn Fn(&Node<'_>, &mut RecordProblems) -> Option<T> + Sync),
+) -> Result<Records<T>, JsProblem> {
+    let mut problems = RecordProblems::default();
+    let mut items = Vec::with_capacity(ranges.len());
+    // Invalid UTF-8 is replaced element by element, so that offsets stay those of the bytes.
+    let text = std::str::from_utf8(bytes).ok();
+    for &(from, to) in ranges {
+        let element: Cow<'_, str> = match text {
+            Some(text) => Cow::Borrowed(&text[from..to]),
+            None => String::from_utf8_lossy(&bytes[from..to]),
+        };
+        match Node::parse(&element) {
+            Ok(node) => items.extend(parse(&node, &mut problems)),
+            Err(e) => return Err(locate(&e, start.after(&bytes[..from]))),
+        }
+    }
+    Ok(Records {
+        items,
+        count: ranges.len() as u64,
+        problems,
+    })
+}
+
+/// A place in the file: the line (from 1) and the characters before it on that line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Position {
+    line: usize,
+    chars_before: usize,
+}
+
+impl Position {
+    const START: Position = Position {
+        line: 1,
+        chars_before: 0,
+    };
+
+    /// The position after `bytes` that start here.
+    fn after(self, bytes: &[u8]) -> Position {
+        match memchr::memrchr(b'\n', bytes) {
+            Some(last) => Position {
+                line: self.line + memchr::memchr_iter(b'\n', bytes).count(),
+                chars_before: chars(&bytes[last + 1..]),
+            },
+            None => Position {
+                line: self.line,
+                chars_before: self.chars_before + chars(bytes),
+            },
+        }
+    }
+
+    fn problem(self, what: &str) -> JsProblem {
+        JsProblem(format!(
+            "invalid JSON at line {}, column {}: {what}",
+            self.line,
+            self.chars_before + 1
+        ))
+    }
+}
+
+/// Characters in UTF-8 bytes: every byte that does not continue a character.
+fn chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+/// A parse error of the element that starts at `start`, placed in the file.
+fn locate(err: &serde_json::Error, start: Position) -> JsProblem {
+    let line = start.line + err.line().saturating_sub(1);
+    let column = if err.line() <= 1 {
+        start.chars_before + err.column()
+    } else {
+        err.column()
+    };
+    let message = err.to_string();
+    let message = message
+        .rsplit_once(" at line ")
+        .map(|(m, _)| m.to_string())
+        .unwrap_or(message);
+    JsProblem(format!(
+        "invalid JSON at line {line}, column {column}: {message}"
+    ))
+}
+
+/// The inflated bytes not yet handed over, and where they start in the file.
+struct Input<'r> {
+    reader: &'r mut dyn Read,
+    buf: Vec<u8>,
+    /// Bytes of `buf` the scanner has seen.
+    scanned: usize,
+    /// The position of `buf[0]` in the file.
+    position: Position,
+    started: bool,
+}
+
+impl<'r> Input<'r> {
+    fn new(reader: &'r mut dyn Read) -> Input<'r> {
+        Input {
+            reader,
+            buf: Vec::new(),
+            scanned: 0,
+            position: Position::START,
+            started: false,
+        }
+    }
+
+    /// Appends the next bytes; true at the end of the file.
+    fn fill(&mut self) -> Result<bool, JsProblem> {
+        let before = self.buf.len();
+        loop {
+            match (&mut *self.reader)
+                .take(READ_BYTES)
+                .read_to_end(&mut self.buf)
+            {
+                Ok(_) => break,
+                Err(e) if e.kind() == ErrorKind::Interrupted => continue,
+                Err(e) => return Err(JsProblem(e.to_string())),
+            }
+        }
+        let eof = self.buf.len() == before;
+        if !self.started && (self.buf.len() >= 3 || eof) {
+            self.started = true;
+            if self.buf.starts_with(b"\xEF\xBB\xBF") {
+                self.buf.drain(..3);
+            }
+        }
+        Ok(eof)
+    }
+
+    /// Hands over `buf[..end]` with its position; the rest stays.
+    fn cut(&mut self, end: usize) -> (Vec<u8>, Position) {
+        let rest = self.buf.split_off(end);
+        let bytes = std::mem::replace(&mut self.buf, rest);
+        let start = self.position;
+        self.position = start.after(&bytes);
+        self.scanned -= end;
+        (bytes, start)
+    }
+}
+
+/// Where the scanner is in the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Phase {
+    /// Before anything but whitespace.
+    #[default]
+    Start,
+    /// In the `window.YTD... =` prefix.
+    Prefix,
+    /// After the `=`, before the `[`.
+    Assigned,
+    /// Inside the array.
+    Array,
+    /// After the closing `]`.
+    Closed,
+    /// After a `;` that follows the `]`.
+    Ended,
+}
+
+/// Finds the elements of the top-level array in bytes that arrive a block at a time.
+#[derive(Debug, Default)]
+struct Scanner {
+    phase: Phase,
+    /// Nesting inside the current element.
+    depth: usize,
+    in_string: bool,
+    escaped: bool,
+    /// Where the element being read starts, if one is.
+    open: Option<usize>,
+    /// A comma was read and no element since.
+    after_comma: bool,
+    /// Elements read whole, as byte ranges of the input.
+    elements: Vec<(usize, usize)>,
+}
+
+impl Scanner {
+    /// Scans `buf[from..]`.
+    fn scan(&mut self, buf: &[u8], from: usize) -> Result<(), Scanned> {
+        let mut i = from;
+        while i < buf.len() {
+            if self.in_string {
+                if self.escaped {
+                    self.escaped = false;
+                    i += 1;
+                    continue;
+                }
+                match memchr::memchr2(b'"', b'\\', &buf[i..]) {
+                    Some(at) => {
+                        i += at;
+                        if buf[i] == b'\\' {
+                            self.escaped = true;
+                        } else {
+                            self.in_string = false;
+                        }
+                        i += 1;
+                    }
+                    None => i = buf.len(),
+                }
+                continue;
+            }
+            let b = buf[i];
+            match self.phase {
+                Phase::Array => self.array_byte(b, i)?,
+                _ if b.is_ascii_whitespace() => {}
+                Phase::Start => match b {
+                    b'[' => self.phase = Phase::Array,
+                    b'{' => return Err(Scanned::NotAnArray),
+                    b'=' => self.phase = Phase::Assigned,
+                    _ => self.phase = Phase::Prefix,
+                },
+                Phase::Prefix => {
+                    if b == b'=' {
+                        self.phase = Phase::Assigned;
+                    }
+                }
+                Phase::Assigned => match b {
+                    b'[' => self.phase = Phase::Array,
+                    _ => return Err(Scanned::NotAnArray),
+                },
+                Phase::Closed if b == b';' => self.phase = Phase::Ended,
+                Phase::Closed | Phase::Ended => {
+                    return Err(Scanned::At(i, "trailing characters after the array"));
+                }
+            }
+            i += 1;
+        }
+        Ok(())
+    }
+
+    fn array_byte(&mut self, b: u8, i: usize) -> Result<(), Scanned> {
+        match b {
+            b' ' | b'\n' | b'\r' | b'\t' => {}
+            b',' if self.depth == 0 => match self.open.take() {
+                Some(start) => {
+                    self.elements.push((start, i));
+                    self.after_comma = true;
+                }
+                None => return Err(Scanned::At(i, "expected a value before the comma")),
+            },
+            b']' if self.depth == 0 => {
+                match self.open.take() {
+                    Some(start) => self.elements.push((start, i)),
+                    None if self.after_comma => {
+                        return Err(Scanned::At(i, "trailing comma"));
+                    }
+                    None => {}
+                }
+                self.phase = Phase::Closed;
+            }
+            _ => {
+                if self.open.is_none() {
+                    self.open = Some(i);
+                    self.after_comma = false;
+                }
+                match b {
+                    b'"' => self.in_string = true,
+                    b'{' | b'[' => self.depth += 1,
+                    b'}' | b']' => self.depth = self.depth.saturating_sub(1),
+                    _ => {}
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The elements up to `end`, with the input's offsets moved to follow the cut.
+    fn take(&mut self, end: usize) -> Vec<(usize, usize)> {
+        if let Some(open) = self.open.as_mut() {
+            *open -= end;
+        }
+        std::mem::take(&mut self.elements)
+    }
+
+    /// Checks the end of the file: the array must have closed.
+    fn finish(&mut self, input: &Input<'_>) -> Result<(), Scanned> {
+        match self.phase {
+            Phase::Start | Phase::Prefix => Err(Scanned::NoAssignment),
+            Phase::Assigned => Err(Scanned::NotAnArray),
+            Phase::Closed | Phase::Ended => Ok(()),
+            Phase::Array => {
+                let start = self.open.unwrap_or(input.buf.len());
+                let rest = String::from_utf8_lossy(&input.buf[start..]);
+                let at = input.position.after(&input.buf[..start]);
+                if !rest.trim().is_empty()
+                    && let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(&rest)
+                {
+                    return Err(Scanned::Located(locate(&e, at)));
+                }
+                Err(Scanned::Located(
+                    input
+                        .position
+                        .after(&input.buf)
+                        .problem("the file ends before the array closes"),
+                ))
+            }
+        }
+    }
+}
+
+/// Why scanning stopped.
+enum Scanned {
+    NoAssignment,
+    NotAnArray,
+    /// At this offset of the input.
+    At(usize, &'static str),
+    Located(JsProblem),
+}
+
+impl Scanned {
+    fn problem(self, input: &Input<'_>) -> JsProblem {
+        match self {
+            Scanned::NoAssignment => JsProblem(
+                "not a data file: no `window.YTD... =` assignment before the data".into(),
+            ),
+            Scanned::NotAnArray => JsProblem(
+                "the data is not a JSON array (broken `window.YTD` wrapper?)".into(),
+            ),
+            Scanned::At(offset, what) => input
+                .position
+                .after(&input.buf[..offset.min(input.buf.len())])
+                .problem(what),
+            Scanned::Located(problem) => problem,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Result<(Vec<Option<i64>>, u64), JsProblem> {
+        let parse = |node: &Node<'_>, _: &mut RecordProblems| {
+            Some(match node.get("a") {
+                Some(Node::Unsigned(n)) => Some(*n as i64),
+                _ => None,
+            })
+        };
+        let out = records(&mut text.as_bytes(), &parse)?;
+        Ok((out.items, out.count))
+    }
+
+    #[test]
+    fn the_wrapper_is_stripped_and_records_come_in_order() {
+        let (items, n) = read("window.YTD.tweets.part0 = [ {\"a\":1}, {\"a\":2} ]").unwrap();
+        assert_eq!((items, n), (vec![Some(1), Some(2)], 2));
+    }
+
+    #[test]
+    fn an_empty_data_type_a_semicolon_and_a_bom_are_fine() {
+        assert_eq!(read("window.YTD.like.part0 = []").unwrap().1, 0);
+        assert_eq!(read("window.YTD.like.part0 = [];\n").unwrap().1, 0);
+        assert_eq!(read("[{}]").unwrap().1, 1);
+        assert_eq!(read("\u{feff}[{\"a\":3}]").unwrap().0, vec![Some(3)]);
+    }
+
+    #[test]
+    fn strings_with_brackets_commas_and_escaped_quotes_do_not_split_records() {
+        let text = r#"window.YTD.x.part0 = [{"a":1,"t":"], [{ \", \\"},{"a":2,"t":"}\\"}]"#;
+        assert_eq!(read(text).unwrap(), (vec![Some(1), Some(2)], 2));
+    }
+
+    #[test]
+    fn records_across_many_batches_come_back_whole_and_in_order() {
+        let n = 60_000;
+        let mut text = String::from("window.YTD.tweets.part0 = [\n");
+        for i in 0..n {
+            if i > 0 {
+                text.push_str(",\n");
+            }
+            text.push_str(&format!("  {{\n    \"a\" : {i},\n    \"pad\" : \"{}\"\n  }}", "x".repeat(i % 151)));
+        }
+        text.push_str("\n]");
+        assert!(text.len() > 3 * BATCH_BYTES);
+        let (items, count) = read(&text).unwrap();
+        assert_eq!(count, n as u64);
+        assert!(items.iter().enumerate().all(|(i, a)| *a == Some(i as i64)));
+    }
+
+    #[test]
+    fn a_syntax_error_names_the_line_and_column_of_the_file() {
+        let err = read("window.YTD.tweets.part0 = [\n  {\"a\": 1},\n  {\"a\": }\n]").unwrap_err();
+        assert!(err.0.starts_with("invalid JSON at line 3, column 9"), "{}", err.0);
+        // `n` of `nope` is column 24; serde_json stops at the `o` that cannot start `null`.
+        let first_line = read("window.YTD.x.part0 = [ nope ]").unwrap_err();
+        assert!(first_line.0.contains("line 1, column 25"), "{}", first_line.0);
+    }
+
+    #[test]
+    fn broken_arrays_are_refused_with_where() {
+        for (text, expected) in [
+            ("window.YTD.tweets.part0 [ ]", "not a data file"),
+            ("window.YTD.tweets.part0 = {\"a\": 1}", "not a JSON array"),
+            ("{\"a\": 1}", "not a JSON array"),
+            ("", "not a data file"),
+            ("window.YTD.x.part0 = [1,]", "line 1, column 25: trailing comma"),
+            ("window.YTD.x.part0 = [,1]", "line 1, column 23: expected a value"),
+            ("window.YTD.x.part0 = [1 2]", "trailing characters"),
+            ("window.YTD.x.part0 = [1]]", "line 1, column 25: trailing characters"),
+            ("window.YTD.x.part0 = [{\"a\": 1},\n{\"a\": \"cut", "line 2, column"),
+            ("window.YTD.x.part0 = [{\"a\": 1}", "the file ends before the array closes"),
+        ] {
+            let err = read(text).unwrap_err();
+            assert!(err.0.contains(expected), "{text:?}: {}", err.0);
+        }
+    }
+
+    #[test]
+    fn an_older_grailbird_month_file_reads_like_a_ytd_file() {
+        let text = "Grailbird.data.tweets_2014_02 = \n[ {\n  \"a\" : 5\n} ]";
+        assert_eq!(read(text).unwrap().0, vec![Some(5)]);
+    }
+
+    #[test]
+    fn invalid_utf8_is_replaced_not_fatal() {
+        let mut bytes = b"[{\"a\":1,\"t\":\"".to_vec();
+        bytes.extend_from_slice(&[0xff, 0xfe]);
+        bytes.extend_from_slice(b"\"},{\"a\":2}]");
+        let parse = |node: &Node<'_>, _: &mut RecordProblems| node.get("t").map(|t| t.to_string());
+        let out = records(&mut bytes.as_slice(), &parse).unwrap();
+        assert_eq!(out.count, 2);
+        assert_eq!(out.items, vec!["\"\u{fffd}\u{fffd}\"".to_string()]);
+    }
+}
