@@ -9,8 +9,8 @@ use polars::prelude::*;
 use serde::Serialize;
 
 use super::period::DAY_MS;
-use super::relationships::{STRONG, counterparts, dormant_list, sort_ranked, supporter_list};
-use super::{Figures, Scope, conversations, follow_up};
+use super::relationships::{STRONG, sort_ranked, supporter_list};
+use super::{Figures, Scope};
 
 /// How recent a connection must be for a missing follow-up to be an action.
 pub const RECENT_CONNECTION_MS: i64 = 30 * DAY_MS;
@@ -58,41 +58,43 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
             .entry((platform.to_string(), id.to_string()))
             .or_default()[reason] = true;
     };
-    let frame = conversations::two_person(&scope.within.messages)?;
-    let messages = conversations::rows(&frame)?;
-    for turn in conversations::turns(&messages, true, end).unanswered {
+    let shared = scope.shared()?;
+    for turn in &shared.owner_turns().unanswered {
         add(&turn.platform, &turn.counterpart_id, 0);
     }
-    for d in dormant_list(scope)? {
+    for d in shared.dormant() {
         add(&d.platform, &d.counterpart_id, 1);
     }
-    for c in follow_up::new_connections(scope)? {
+    for c in shared.new_connections() {
         if !c.followed_up && c.at >= end - RECENT_CONNECTION_MS {
             add(&c.platform, &c.counterpart_id, 2);
         }
     }
-    for s in supporter_list(&scope.within.interactions)? {
+    let counterparts = shared.counterparts();
+    for s in supporter_list(counterparts) {
         if s.inbound >= STRONG && !s.reciprocated {
             add(&s.platform, &s.counterpart_id, 3);
         }
     }
-    let known: HashMap<(String, String), (u64, Option<String>)> =
-        counterparts(&scope.within.interactions)?
-            .into_iter()
-            .map(|c| {
-                (
-                    (c.platform, c.counterpart_id),
-                    (c.strength, c.counterpart_name),
-                )
-            })
-            .collect();
+    let known: HashMap<(&str, &str), (u64, Option<&String>)> = counterparts
+        .iter()
+        .map(|c| {
+            (
+                (c.platform.as_str(), c.counterpart_id.as_str()),
+                (c.strength, c.counterpart_name.as_ref()),
+            )
+        })
+        .collect();
     let names = connection_names(scope)?;
     let mut by_reason: BTreeMap<String, usize> =
         REASONS.iter().map(|r| (r.to_string(), 0)).collect();
     let mut list: Vec<Action> = reasons
         .into_iter()
         .map(|(key, flags)| {
-            let (strength, name) = known.get(&key).cloned().unwrap_or((0, None));
+            let (strength, name) = known
+                .get(&(key.0.as_str(), key.1.as_str()))
+                .map(|(s, n)| (*s, n.cloned()))
+                .unwrap_or((0, None));
             let reasons: Vec<String> = REASONS
                 .iter()
                 .zip(flags)

@@ -149,9 +149,14 @@ pub struct Responsiveness {
 }
 
 fn responsiveness_of(scope: &Scope, owner_responds: bool) -> PolarsResult<Figures> {
-    let frame = two_person(&scope.within.messages)?;
-    let messages = rows(&frame)?;
-    let tally = turns(&messages, owner_responds, scope.period.end);
+    let messages = rows(scope.shared()?.two_person())?;
+    let others;
+    let tally = if owner_responds {
+        scope.shared()?.owner_turns()
+    } else {
+        others = turns(&messages, false, scope.period.end);
+        &others
+    };
     let hours: Vec<f64> = tally
         .response_ms
         .iter()
@@ -248,8 +253,7 @@ pub struct Starters {
 
 /// Who starts conversations.
 pub fn starters(scope: &Scope) -> PolarsResult<Figures> {
-    let frame = two_person(&scope.within.messages)?;
-    let messages = rows(&frame)?;
+    let messages = rows(scope.shared()?.two_person())?;
     let conversations = by_conversation(&messages);
     let (mut starts, mut by_owner) = (0, 0);
     for conversation in &conversations {

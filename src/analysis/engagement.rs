@@ -134,12 +134,12 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
         .iter()
         .filter(|k| **k != Some(PostKind::Repost.as_str()))
         .count();
-    let in_scope = content_scope(posts)?;
-    let values: Vec<f64> = f64s(&in_scope, "engagement")?
+    let in_scope = scope.shared()?.content();
+    let values: Vec<f64> = f64s(in_scope, "engagement")?
         .into_iter()
         .flatten()
         .collect();
-    let impressions = f64s(&in_scope, "impressions")?;
+    let impressions = f64s(in_scope, "impressions")?;
     let (mut engaged, mut seen) = (0.0, 0.0);
     for (e, i) in values.iter().zip(&impressions) {
         if let Some(i) = i.filter(|i| *i > 0.0) {

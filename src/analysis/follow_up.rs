@@ -29,33 +29,52 @@ pub struct NewConnection {
     pub followed_up: bool,
 }
 
-/// The owner's outbound interaction times per (platform, counterpart), for the kinds
-/// `counts` accepts, sorted.
-pub fn outbound_times(
-    data: &Dataset,
-    counts: impl Fn(&str) -> bool,
-) -> PolarsResult<HashMap<(String, String), Vec<i64>>> {
+/// Sorted times per (platform, counterpart).
+pub type TimesByCounterpart = HashMap<(String, String), Vec<i64>>;
+
+/// The owner's outbound interaction times per counterpart, sorted, built in one pass.
+#[derive(Debug, Default)]
+pub struct OutboundIndex {
+    /// Every kind but invitations (what follows up a connection).
+    pub not_invitations: TimesByCounterpart,
+    /// Direct messages alone (what moves an exchange to one-on-one).
+    pub messages: TimesByCounterpart,
+}
+
+/// The owner's outbound interaction times in `data`.
+pub fn outbound_index(data: &Dataset) -> PolarsResult<OutboundIndex> {
     let frame = &data.interactions;
     let platform = strs(frame, "platform")?;
     let id = strs(frame, "counterpart_id")?;
     let direction = strs(frame, "direction")?;
     let kind = strs(frame, "kind")?;
     let at = times(frame, "at")?;
-    let mut map: HashMap<(String, String), Vec<i64>> = HashMap::new();
+    let mut index = OutboundIndex::default();
+    let (invitation, message) = (
+        InteractionKind::Invitation.as_str(),
+        InteractionKind::Message.as_str(),
+    );
     for i in 0..frame.height() {
-        if direction[i] != Some("outbound") || !kind[i].is_some_and(&counts) {
+        let (Some(k), Some(p), Some(c), Some(t)) = (kind[i], platform[i], id[i], at[i]) else {
+            continue;
+        };
+        if direction[i] != Some("outbound") || k == invitation {
             continue;
         }
-        if let (Some(p), Some(c), Some(t)) = (platform[i], id[i], at[i]) {
-            map.entry((p.to_string(), c.to_string()))
-                .or_default()
-                .push(t);
+        let key = (p.to_string(), c.to_string());
+        if k == message {
+            index.messages.entry(key.clone()).or_default().push(t);
         }
+        index.not_invitations.entry(key).or_default().push(t);
     }
-    for times in map.values_mut() {
+    for times in index
+        .not_invitations
+        .values_mut()
+        .chain(index.messages.values_mut())
+    {
         times.sort_unstable();
     }
-    Ok(map)
+    Ok(index)
 }
 
 /// Whether a sorted list of times has one in [from, to].
@@ -65,8 +84,11 @@ pub fn any_between(sorted: &[i64], from: i64, to: i64) -> bool {
 }
 
 /// The connections made in the period with a known time, each marked followed up or not.
-pub fn new_connections(scope: &Scope) -> PolarsResult<Vec<NewConnection>> {
-    let outbound = outbound_times(&scope.all, |k| k != InteractionKind::Invitation.as_str())?;
+pub fn new_connections(
+    scope: &Scope,
+    outbound: &OutboundIndex,
+) -> PolarsResult<Vec<NewConnection>> {
+    let outbound = &outbound.not_invitations;
     let frame = &scope.within.connections;
     let platform = strs(frame, "platform")?;
     let id = strs(frame, "counterpart_id")?;
@@ -103,7 +125,7 @@ pub struct FollowUp {
 
 /// Runs the analysis.
 pub fn run(scope: &Scope) -> PolarsResult<Figures> {
-    let list = new_connections(scope)?;
+    let list = scope.shared()?.new_connections();
     let followed = list.iter().filter(|c| c.followed_up).count();
     let result = FollowUp {
         connections_made: list.len(),

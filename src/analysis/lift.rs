@@ -9,7 +9,7 @@ use polars::prelude::*;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::columns::{f64s, strs, u64s};
-use super::engagement::{SCOPE_KINDS, content_scope};
+use super::engagement::SCOPE_KINDS;
 use super::stats::{mean, rate};
 use super::table::{Cell, Table};
 use super::{Figures, Notes, Scope};
@@ -196,15 +196,15 @@ fn best(groups: &Groups) -> Option<Best> {
 
 /// Runs the analysis.
 pub fn run(scope: &Scope) -> PolarsResult<Figures> {
-    let posts = content_scope(&scope.within.posts)?;
-    let engagement: Vec<f64> = f64s(&posts, "engagement")?
+    let posts = scope.shared()?.content();
+    let engagement: Vec<f64> = f64s(posts, "engagement")?
         .into_iter()
         .map(|e| e.unwrap_or(0.0))
         .collect();
     let scope_mean = mean(&engagement);
     let min = scope.options.min_posts;
     let clock = scope.options.clock;
-    let times = super::columns::times(&posts, "created_at")?;
+    let times = super::columns::times(posts, "created_at")?;
     let owned = |v: Vec<Option<&str>>| -> Vec<String> {
         v.into_iter().map(|s| s.unwrap_or("").to_string()).collect()
     };
@@ -212,20 +212,20 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
 
     let kind_order = names(&SCOPE_KINDS.map(|k| k.as_str()));
     let kind = dimension(
-        owned(strs(&posts, "kind")?),
+        owned(strs(posts, "kind")?),
         engagement.clone(),
         scope_mean,
         min,
         Some(&kind_order),
     )?;
     let media = dimension(
-        owned(strs(&posts, "media")?),
+        owned(strs(posts, "media")?),
         engagement.clone(),
         scope_mean,
         min,
         Some(&names(&MEDIA)),
     )?;
-    let bands: Vec<String> = u64s(&posts, "text_chars")?
+    let bands: Vec<String> = u64s(posts, "text_chars")?
         .into_iter()
         .map(|c| length_band(c.unwrap_or(0)).to_string())
         .collect();
@@ -265,7 +265,7 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
         Some(&names(&WEEKDAYS)),
     )?;
     let exploded = |column: &str| -> PolarsResult<Groups> {
-        let lists = super::columns::str_lists(&posts, column)?;
+        let lists = super::columns::str_lists(posts, column)?;
         let mut keys = Vec::new();
         let mut values = Vec::new();
         for (list, e) in lists.into_iter().zip(&engagement) {

@@ -15,6 +15,7 @@ pub mod lift;
 pub mod one_on_one;
 pub mod period;
 pub mod relationships;
+pub mod shared;
 pub mod stats;
 pub mod summary;
 pub mod table;
@@ -71,6 +72,8 @@ pub struct Scope<'a> {
     pub options: &'a Options,
     /// Which sent invitations carried a note.
     pub invitation_notes: &'a InvitationNotes,
+    /// Results several analyses of this scope read, computed once (see [`Scope::shared`]).
+    shared: std::sync::OnceLock<shared::Shared>,
 }
 
 impl<'a> Scope<'a> {
@@ -97,7 +100,31 @@ impl<'a> Scope<'a> {
             period,
             options,
             invitation_notes,
+            shared: std::sync::OnceLock::new(),
         })
+    }
+}
+
+impl Scope<'_> {
+    /// The results several analyses read: computed by [`Scope::prepare`] before the
+    /// analyses run, or here on first use when an analysis runs alone.
+    pub fn shared(&self) -> PolarsResult<&shared::Shared> {
+        if let Some(shared) = self.shared.get() {
+            return Ok(shared);
+        }
+        self.prepare()?;
+        self.shared
+            .get()
+            .ok_or_else(|| polars_err!(ComputeError: "the shared results were not kept"))
+    }
+
+    /// Computes the shared results once; a second call does nothing.
+    pub fn prepare(&self) -> PolarsResult<()> {
+        if self.shared.get().is_none() {
+            // `set` only moves the value in, so it never waits on work in the pool.
+            let _ = self.shared.set(shared::Shared::compute(self)?);
+        }
+        Ok(())
     }
 }
 
@@ -202,6 +229,10 @@ pub fn run_all_with_progress(
     execution: Execution,
     progress: &Progress,
 ) -> PolarsResult<Vec<Vec<Figures>>> {
+    match execution {
+        Execution::Parallel => scopes.par_iter().try_for_each(Scope::prepare)?,
+        Execution::Sequential => scopes.iter().try_for_each(Scope::prepare)?,
+    }
     let tasks: Vec<(usize, usize)> = (0..scopes.len())
         .flat_map(|s| (0..ANALYSES.len()).map(move |a| (s, a)))
         .collect();

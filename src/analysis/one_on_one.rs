@@ -8,7 +8,7 @@ use polars::prelude::*;
 use serde::Serialize;
 
 use super::columns::{strs, times};
-use super::follow_up::{any_between, outbound_times};
+use super::follow_up::any_between;
 use super::period::DAY_MS;
 use super::stats::share;
 use super::{Figures, Notes, Scope};
@@ -39,7 +39,7 @@ pub struct OneOnOne {
 pub fn run(scope: &Scope) -> PolarsResult<Figures> {
     let public: Vec<&str> = PUBLIC.iter().map(|k| k.as_str()).collect();
     // Direct messages may come after the period ends: look in the whole dataset.
-    let sent = outbound_times(&scope.all, |k| k == InteractionKind::Message.as_str())?;
+    let sent = &scope.shared()?.outbound().messages;
     let frame = &scope.within.interactions;
     let (p, c, k, t) = (
         strs(frame, "platform")?,

@@ -139,7 +139,7 @@ pub struct Strength {
 
 /// Counterpart strength and reciprocity.
 pub fn strength(scope: &Scope) -> PolarsResult<Figures> {
-    let all = counterparts(&scope.within.interactions)?;
+    let all = scope.shared()?.counterparts();
     let strong: Vec<&Counterpart> = all.iter().filter(|c| c.strength >= STRONG).collect();
     let out: u64 = strong.iter().map(|c| c.outbound).sum();
     let total: u64 = strong.iter().map(|c| c.strength).sum();
@@ -216,27 +216,27 @@ pub struct Supporters {
     pub unreciprocated_3plus: Vec<Unreciprocated>,
 }
 
-/// Supporters, most inbound first, ties by id.
-pub fn supporter_list(interactions: &DataFrame) -> PolarsResult<Vec<Supporter>> {
-    let mut list: Vec<Supporter> = counterparts(interactions)?
-        .into_iter()
+/// Supporters among `counterparts`, most inbound first, ties by id.
+pub fn supporter_list(counterparts: &[Counterpart]) -> Vec<Supporter> {
+    let mut list: Vec<Supporter> = counterparts
+        .iter()
         .filter(|c| c.inbound > 0)
         .map(|c| Supporter {
             reciprocated: c.outbound > 0,
-            platform: c.platform,
-            counterpart_id: c.counterpart_id,
-            counterpart_name: c.counterpart_name,
+            platform: c.platform.clone(),
+            counterpart_id: c.counterpart_id.clone(),
+            counterpart_name: c.counterpart_name.clone(),
             inbound: c.inbound,
             outbound: c.outbound,
         })
         .collect();
     sort_ranked(&mut list, |x| x.inbound);
-    Ok(list)
+    list
 }
 
 /// Supporters and reciprocation.
 pub fn supporters(scope: &Scope) -> PolarsResult<Figures> {
-    let list = supporter_list(&scope.within.interactions)?;
+    let list = supporter_list(scope.shared()?.counterparts());
     let strong: Vec<&Supporter> = list.iter().filter(|s| s.inbound >= STRONG).collect();
     let strong_reciprocated = strong.iter().filter(|s| s.reciprocated).count();
     let result = Supporters {
@@ -332,10 +332,10 @@ pub struct DormantFigures {
 
 /// Relationships going dormant.
 pub fn dormant(scope: &Scope) -> PolarsResult<Figures> {
-    let list = dormant_list(scope)?;
+    let list = scope.shared()?.dormant();
     let result = DormantFigures {
         dormant: list.len(),
-        dormant_relationships: list.into_iter().take(scope.options.top).collect(),
+        dormant_relationships: list.iter().take(scope.options.top).cloned().collect(),
     };
     Ok(Figures::new(&result, Vec::new()))
 }

@@ -163,9 +163,8 @@ pub fn read_input(paths: &[PathBuf], options: LoadOptions, reporter: &Reporter) 
     } else {
         load(&archive_paths, options, reporter)?
     };
-    let mut parts = vec![
-        crate::timing::stage("merge", || merge(&archives.iter().collect::<Vec<_>>()))?.0,
-    ];
+    let mut parts =
+        vec![crate::timing::stage("merge", || merge(&archives.iter().collect::<Vec<_>>()))?.0];
     for dir in &dataset_dirs {
         let data = parquet::read(dir).map_err(|e| {
             Error::archive(

@@ -98,7 +98,11 @@ mod tests {
         let value = parse_value("window.__THAR_CONFIG = {\"a\": 1};\n").unwrap();
         assert_eq!(value["a"], 1);
         let err = parse_value("window.__THAR_CONFIG = {\n\"a\": }").unwrap_err();
-        assert!(err.0.starts_with("invalid JSON at line 2, column 6"), "{}", err.0);
+        assert!(
+            err.0.starts_with("invalid JSON at line 2, column 6"),
+            "{}",
+            err.0
+        );
         assert!(parse_value("no assignment here").is_err());
     }
 }

@@ -157,9 +157,8 @@ pub fn load(
             for (name, why) in archive.duplicates() {
                 imported.coverage.ignore(name, why);
             }
-            let dataset = crate::timing::stage("rows to frames", || {
-                Dataset::from_rows(&imported.rows)
-            })?;
+            let dataset =
+                crate::timing::stage("rows to frames", || Dataset::from_rows(&imported.rows))?;
             Ok(ImportedArchive {
                 label: archive.label().to_string(),
                 file_name: archive.file_name(),

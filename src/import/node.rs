@@ -204,7 +204,10 @@ mod tests {
     fn strings_are_borrowed_unless_escaped() {
         let text = r#"{"a": "plain", "b": "tab\there", "n": [1, -2, 2.5, true, null]}"#;
         let node = Node::parse(text).unwrap();
-        assert!(matches!(node.get("a"), Some(Node::Str(Cow::Borrowed("plain")))));
+        assert!(matches!(
+            node.get("a"),
+            Some(Node::Str(Cow::Borrowed("plain")))
+        ));
         assert_eq!(node.get("b").and_then(Node::as_str), Some("tab\there"));
         assert_eq!(
             node.get("n").and_then(Node::as_array).unwrap(),

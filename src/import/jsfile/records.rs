@@ -31,6 +31,9 @@ pub struct Records<T> {
     pub problems: RecordProblems,
 }
 
+/// One batch's records, or the problem that stopped it.
+type Parsed<T> = Result<Records<T>, JsProblem>;
+
 /// Reads a data file whose value is an array (`window.YTD.tweets.part0 = [ ... ]`, or a
 /// bare array) from `reader`, calling `parse` on every element; elements are parsed in
 /// parallel, results come back in file order.
@@ -38,7 +41,7 @@ pub fn records<T: Send>(
     reader: &mut dyn Read,
     parse: &(dyn Fn(&Node<'_>, &mut RecordProblems) -> Option<T> + Sync),
 ) -> Result<Records<T>, JsProblem> {
-    let slots: Mutex<Vec<Option<Result<Records<T>, JsProblem>>>> = Mutex::new(Vec::new());
+    let slots: Mutex<Vec<Option<Parsed<T>>>> = Mutex::new(Vec::new());
     let in_flight = AtomicUsize::new(0);
     let most_in_flight = rayon::current_num_threads() + 2;
     let produced = rayon::in_place_scope(|scope| {
@@ -412,12 +415,12 @@ enum Scanned {
 impl Scanned {
     fn problem(self, input: &Input<'_>) -> JsProblem {
         match self {
-            Scanned::NoAssignment => JsProblem(
-                "not a data file: no `window.YTD... =` assignment before the data".into(),
-            ),
-            Scanned::NotAnArray => JsProblem(
-                "the data is not a JSON array (broken `window.YTD` wrapper?)".into(),
-            ),
+            Scanned::NoAssignment => {
+                JsProblem("not a data file: no `window.YTD... =` assignment before the data".into())
+            }
+            Scanned::NotAnArray => {
+                JsProblem("the data is not a JSON array (broken `window.YTD` wrapper?)".into())
+            }
             Scanned::At(offset, what) => input
                 .position
                 .after(&input.buf[..offset.min(input.buf.len())])
@@ -470,7 +473,10 @@ mod tests {
             if i > 0 {
                 text.push_str(",\n");
             }
-            text.push_str(&format!("  {{\n    \"a\" : {i},\n    \"pad\" : \"{}\"\n  }}", "x".repeat(i % 151)));
+            text.push_str(&format!(
+                "  {{\n    \"a\" : {i},\n    \"pad\" : \"{}\"\n  }}",
+                "x".repeat(i % 151)
+            ));
         }
         text.push_str("\n]");
         assert!(text.len() > 3 * BATCH_BYTES);
@@ -482,10 +488,18 @@ mod tests {
     #[test]
     fn a_syntax_error_names_the_line_and_column_of_the_file() {
         let err = read("window.YTD.tweets.part0 = [\n  {\"a\": 1},\n  {\"a\": }\n]").unwrap_err();
-        assert!(err.0.starts_with("invalid JSON at line 3, column 9"), "{}", err.0);
+        assert!(
+            err.0.starts_with("invalid JSON at line 3, column 9"),
+            "{}",
+            err.0
+        );
         // `n` of `nope` is column 24; serde_json stops at the `o` that cannot start `null`.
         let first_line = read("window.YTD.x.part0 = [ nope ]").unwrap_err();
-        assert!(first_line.0.contains("line 1, column 25"), "{}", first_line.0);
+        assert!(
+            first_line.0.contains("line 1, column 25"),
+            "{}",
+            first_line.0
+        );
     }
 
     #[test]
@@ -495,12 +509,27 @@ mod tests {
             ("window.YTD.tweets.part0 = {\"a\": 1}", "not a JSON array"),
             ("{\"a\": 1}", "not a JSON array"),
             ("", "not a data file"),
-            ("window.YTD.x.part0 = [1,]", "line 1, column 25: trailing comma"),
-            ("window.YTD.x.part0 = [,1]", "line 1, column 23: expected a value"),
+            (
+                "window.YTD.x.part0 = [1,]",
+                "line 1, column 25: trailing comma",
+            ),
+            (
+                "window.YTD.x.part0 = [,1]",
+                "line 1, column 23: expected a value",
+            ),
             ("window.YTD.x.part0 = [1 2]", "trailing characters"),
-            ("window.YTD.x.part0 = [1]]", "line 1, column 25: trailing characters"),
-            ("window.YTD.x.part0 = [{\"a\": 1},\n{\"a\": \"cut", "line 2, column"),
-            ("window.YTD.x.part0 = [{\"a\": 1}", "the file ends before the array closes"),
+            (
+                "window.YTD.x.part0 = [1]]",
+                "line 1, column 25: trailing characters",
+            ),
+            (
+                "window.YTD.x.part0 = [{\"a\": 1},\n{\"a\": \"cut",
+                "line 2, column",
+            ),
+            (
+                "window.YTD.x.part0 = [{\"a\": 1}",
+                "the file ends before the array closes",
+            ),
         ] {
             let err = read(text).unwrap_err();
             assert!(err.0.contains(expected), "{text:?}: {}", err.0);

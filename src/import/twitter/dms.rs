@@ -48,7 +48,11 @@ impl Conversation {
 }
 
 /// Parses one `dmConversation` element.
-pub fn parse<J: Json>(element: &J, group: bool, problems: &mut RecordProblems) -> Option<Conversation> {
+pub fn parse<J: Json>(
+    element: &J,
+    group: bool,
+    problems: &mut RecordProblems,
+) -> Option<Conversation> {
     let conversation = fields::unwrap(element, "dmConversation");
     let Some(id) = fields::text(conversation, "conversationId") else {
         problems.skip("conversations without a conversationId", || {
@@ -69,7 +73,11 @@ pub fn parse<J: Json>(element: &J, group: bool, problems: &mut RecordProblems) -
         ] {
             if let Some(e) = event.field(key) {
                 for list in ["participantsSnapshot", "userIds"] {
-                    people.extend(fields::array(e, list).iter().filter_map(fields::scalar_text));
+                    people.extend(
+                        fields::array(e, list)
+                            .iter()
+                            .filter_map(fields::scalar_text),
+                    );
                 }
                 people.extend(fields::id(e, &["initiatingUserId"]));
             }

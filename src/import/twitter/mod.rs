@@ -378,14 +378,12 @@ impl Importer for TwitterImporter {
         Ok(crate::timing::stage("twitter assemble", || {
             assemble(gathered, detection, archive, &mut coverage)
         }))
-        .map(
-            |(rows, account_id, as_of)| Imported {
-                rows,
-                coverage,
-                account_id,
-                as_of,
-            },
-        )
+        .map(|(rows, account_id, as_of)| Imported {
+            rows,
+            coverage,
+            account_id,
+            as_of,
+        })
     }
 }
 
