@@ -54,7 +54,14 @@ pub fn str_lists(frame: &DataFrame, name: &str) -> PolarsResult<Vec<Vec<String>>
 }
 
 /// Keeps the rows whose time column lies in `[start, end]`; rows with no time are dropped.
+///
+/// A frame in [`scope_order`](super::scope_order) (missing times first, then ascending)
+/// is cut as a slice that shares its memory; any other frame is filtered into a copy.
 pub fn in_time(frame: &DataFrame, column: &str, start: i64, end: i64) -> PolarsResult<DataFrame> {
+    let t = times(frame, column)?;
+    if let Some(range) = sorted_range(&t, start, end) {
+        return Ok(frame.slice(range.start as i64, range.len()));
+    }
     let t = col(column).cast(DataType::Int64);
     frame
         .clone()
@@ -63,8 +70,35 @@ pub fn in_time(frame: &DataFrame, column: &str, start: i64, end: i64) -> PolarsR
         .collect()
 }
 
-/// Keeps the rows of one platform.
+/// The rows within `[start, end]` of times that are missing first and ascending after;
+/// `None` when the times are not in that order.
+fn sorted_range(times: &[Option<i64>], start: i64, end: i64) -> Option<std::ops::Range<usize>> {
+    let missing = times.iter().take_while(|t| t.is_none()).count();
+    let known = &times[missing..];
+    let mut previous = i64::MIN;
+    for t in known {
+        let t = (*t)?;
+        if t < previous {
+            return None;
+        }
+        previous = t;
+    }
+    let from = missing + known.partition_point(|t| t.is_some_and(|t| t < start));
+    let to = missing + known.partition_point(|t| t.is_some_and(|t| t <= end));
+    Some(from..to.max(from))
+}
+
+/// Keeps the rows of one platform: a slice sharing the frame's memory when the platform's
+/// rows are together (as [`scope_order`](super::scope_order) puts them), else a copy.
 pub fn of_platform(frame: &DataFrame, platform: &str) -> PolarsResult<DataFrame> {
+    let names = strs(frame, "platform")?;
+    let first = names.iter().position(|p| *p == Some(platform));
+    let last = names.iter().rposition(|p| *p == Some(platform));
+    if let (Some(first), Some(last)) = (first, last)
+        && names[first..=last].iter().all(|p| *p == Some(platform))
+    {
+        return Ok(frame.slice(first as i64, last - first + 1));
+    }
     frame
         .clone()
         .lazy()

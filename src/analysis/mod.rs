@@ -253,6 +253,30 @@ pub fn run_all_with_progress(
     Ok(out)
 }
 
+/// The dataset in the order that lets scopes cut it without copying: every frame grouped by
+/// platform and, within a platform, by its time column, missing times first (a stable
+/// sort: rows with equal keys keep their order). A platform's rows are then one slice, and
+/// so are a period's ([`columns::in_time`], [`columns::of_platform`]).
+pub fn scope_order(data: &Dataset) -> PolarsResult<Dataset> {
+    let order = |frame: &DataFrame, time: Option<&str>| -> PolarsResult<DataFrame> {
+        let mut keys = vec!["platform"];
+        keys.extend(time);
+        frame.sort(
+            keys,
+            SortMultipleOptions::default()
+                .with_maintain_order(true)
+                .with_nulls_last(false),
+        )
+    };
+    Ok(Dataset {
+        posts: order(&data.posts, Some("created_at"))?,
+        interactions: order(&data.interactions, Some("at"))?,
+        connections: order(&data.connections, Some("connected_at"))?,
+        messages: order(&data.messages, Some("at"))?,
+        accounts: order(&data.accounts, None)?,
+    })
+}
+
 /// The rows of `data` that belong to one platform.
 pub fn platform_slice(data: &Dataset, platform: &str) -> PolarsResult<Dataset> {
     Ok(Dataset {
