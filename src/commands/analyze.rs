@@ -38,11 +38,12 @@ pub const SAMPLE_ARCHIVES: [&str; 5] = [
 
 /// Everything the analyses need, read from the inputs.
 pub struct Input {
-    /// The archives read (Parquet datasets are not archives).
+    /// The archives read (Parquet datasets are not archives); their rows are in `dataset`
+    /// only (each archive's own `dataset` is left empty, so no frame is held twice).
     pub archives: Vec<ImportedArchive>,
     /// Parquet datasets read.
     pub dataset_dirs: Vec<PathBuf>,
-    /// All rows, merged.
+    /// All rows, merged, in [`scope_order`].
     pub dataset: Dataset,
     /// Sent invitations with a note.
     pub invitation_notes: InvitationNotes,
@@ -174,7 +175,11 @@ pub fn read_input(paths: &[PathBuf], options: LoadOptions, reporter: &Reporter) 
         })?;
         parts.push(data);
     }
-    let dataset = Dataset::merge(parts)?;
+    let dataset = crate::timing::stage("scope order", || scope_order(&Dataset::merge(parts)?))?;
+    let mut archives = archives;
+    for archive in &mut archives {
+        archive.dataset = Dataset::empty();
+    }
     let invitation_notes = if dataset_dirs.is_empty() {
         let mut set = HashSet::new();
         for a in &archives {
@@ -248,16 +253,15 @@ pub fn summarize_with_progress(
     // An empty period: every figure is 0 or null.
     let period = resolved.unwrap_or(Period { start: 0, end: -1 });
     let present = platforms(&input.dataset)?;
-    // Ordered once so that every scope and period below is a slice of it, not a copy.
-    let dataset = crate::timing::stage("scope order", || scope_order(&input.dataset))?;
+    // The input is in scope order: every scope and period below is a slice of it.
+    let dataset = &input.dataset;
     // With one platform, its figures are the overall ones: computed once, reported twice.
     let mut names: Vec<(String, Dataset)> = vec![("overall".into(), dataset.clone())];
     if present.len() > 1 {
         for p in &present {
-            names.push((p.as_str().into(), platform_slice(&dataset, p.as_str())?));
+            names.push((p.as_str().into(), platform_slice(dataset, p.as_str())?));
         }
     }
-    drop(dataset);
     let mut scopes = Vec::new();
     for (name, data) in &names {
         scopes.push(Scope::new(

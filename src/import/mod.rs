@@ -159,7 +159,7 @@ pub fn load(
             }
             let dataset =
                 crate::timing::stage("rows to frames", || Dataset::from_rows(&imported.rows))?;
-            Ok(ImportedArchive {
+            let archive = ImportedArchive {
                 label: archive.label().to_string(),
                 file_name: archive.file_name(),
                 paths: archive.paths().to_vec(),
@@ -168,8 +168,12 @@ pub fn load(
                 as_of: imported.as_of,
                 dataset,
                 coverage: imported.coverage,
-                invitations_with_note: imported.rows.invitations_with_note,
-            })
+                invitations_with_note: std::mem::take(&mut imported.rows.invitations_with_note),
+            };
+            // Millions of small strings: freed on another thread while this one goes on.
+            let rows = std::mem::take(&mut imported.rows);
+            rayon::spawn(move || drop(rows));
+            Ok(archive)
         })
         .collect::<Result<Vec<_>>>()?;
     for archive in &imported {

@@ -49,14 +49,33 @@ impl Dataset {
         }
     }
 
-    /// Builds the frames from an importer's rows.
+    /// Builds the frames from an importer's rows, the larger ones in parallel.
     pub fn from_rows(rows: &Rows) -> PolarsResult<Dataset> {
+        let ((posts, messages), (interactions, (connections, accounts))) = rayon::join(
+            || {
+                rayon::join(
+                    || builder::posts(&rows.posts),
+                    || builder::messages(&rows.messages),
+                )
+            },
+            || {
+                rayon::join(
+                    || builder::interactions(&rows.interactions),
+                    || {
+                        (
+                            builder::connections(&rows.connections),
+                            builder::accounts(&rows.accounts),
+                        )
+                    },
+                )
+            },
+        );
         Ok(Dataset {
-            posts: builder::posts(&rows.posts)?,
-            interactions: builder::interactions(&rows.interactions)?,
-            connections: builder::connections(&rows.connections)?,
-            messages: builder::messages(&rows.messages)?,
-            accounts: builder::accounts(&rows.accounts)?,
+            posts: posts?,
+            interactions: interactions?,
+            connections: connections?,
+            messages: messages?,
+            accounts: accounts?,
         })
     }
 

@@ -236,7 +236,10 @@ impl<'r> Input<'r> {
 
     /// Hands over `buf[..end]` with its position; the rest stays.
     fn cut(&mut self, end: usize) -> (Vec<u8>, Position) {
-        let rest = self.buf.split_off(end);
+        // The rest goes into a buffer that can take a whole batch without growing again.
+        let mut rest = Vec::with_capacity(BATCH_BYTES + 2 * READ_BYTES as usize);
+        rest.extend_from_slice(&self.buf[end..]);
+        self.buf.truncate(end);
         let bytes = std::mem::replace(&mut self.buf, rest);
         let start = self.position;
         self.position = start.after(&bytes);
