@@ -105,3 +105,43 @@ pub fn of_platform(frame: &DataFrame, platform: &str) -> PolarsResult<DataFrame>
         .filter(col("platform").eq(lit(platform)))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frame() -> DataFrame {
+        df!(
+            "platform" => ["linkedin", "twitter", "twitter", "twitter", "twitter"],
+            "at" => [Some(5i64), None, Some(1), Some(3), Some(3)],
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn a_period_of_ordered_times_is_the_same_rows_as_a_filter() {
+        let twitter = of_platform(&frame(), "twitter").unwrap();
+        assert_eq!(twitter.height(), 4);
+        for (start, end, rows) in [(0, 10, 3), (2, 3, 2), (4, 10, 0), (1, 1, 1), (3, 2, 0)] {
+            let cut = in_time(&twitter, "at", start, end).unwrap();
+            let filtered = twitter
+                .clone()
+                .lazy()
+                .filter(col("at").gt_eq(lit(start)).and(col("at").lt_eq(lit(end))))
+                .collect()
+                .unwrap();
+            assert_eq!(cut.height(), rows, "[{start}, {end}]");
+            assert!(cut.equals_missing(&filtered), "[{start}, {end}]");
+        }
+    }
+
+    #[test]
+    fn rows_out_of_order_are_filtered_not_sliced() {
+        let f = df!("platform" => ["x", "y", "x"], "at" => [Some(3i64), Some(1), Some(2)]).unwrap();
+        assert_eq!(of_platform(&f, "x").unwrap().height(), 2);
+        let cut = in_time(&f, "at", 2, 3).unwrap();
+        assert_eq!(times(&cut, "at").unwrap(), vec![Some(3), Some(2)]);
+        assert_eq!(sorted_range(&[Some(3), Some(2)], 0, 9), None);
+        assert_eq!(sorted_range(&[None, Some(2), None], 0, 9), None);
+    }
+}
