@@ -193,14 +193,7 @@ impl Archive {
     /// Reads one entry into memory, enforcing the size and ratio limits.
     pub fn read(&self, entry: &Entry) -> Result<Vec<u8>> {
         let fail = |problem: String| Error::entry(&self.label, &entry.name, problem);
-        if let Some(problem) = self.limits.refusal(entry.size, entry.compressed) {
-            return Err(fail(problem));
-        }
-        let allowed = self.limits.allowed_bytes(entry.compressed);
-        let source = self
-            .sources
-            .get(entry.source)
-            .ok_or_else(|| fail("entry of an unknown source".to_string()))?;
+        let (source, allowed) = self.allowed_source(entry)?;
         match source {
             Source::Zip(zip) => zip.read(entry.locator, allowed, true),
             Source::Folder(folder) => folder.read(entry.locator, allowed, true),
@@ -219,14 +212,7 @@ impl Archive {
         use_reader: impl FnOnce(&mut dyn std::io::Read) -> T,
     ) -> Result<T> {
         let fail = |problem: String| Error::entry(&self.label, &entry.name, problem);
-        if let Some(problem) = self.limits.refusal(entry.size, entry.compressed) {
-            return Err(fail(problem));
-        }
-        let allowed = self.limits.allowed_bytes(entry.compressed);
-        let source = self
-            .sources
-            .get(entry.source)
-            .ok_or_else(|| fail("entry of an unknown source".to_string()))?;
+        let (source, allowed) = self.allowed_source(entry)?;
         let capped = |inner: &mut dyn std::io::Read| {
             use_reader(&mut Capped {
                 inner,
@@ -240,6 +226,20 @@ impl Archive {
             Source::Folder(folder) => folder.with_reader(entry.locator, capped),
         }
         .map_err(fail)
+    }
+
+    /// The source of an entry and the most bytes it may inflate to; an entry whose declared
+    /// size the limits refuse is an error before anything is read.
+    fn allowed_source(&self, entry: &Entry) -> Result<(&Source, u64)> {
+        let fail = |problem: String| Error::entry(&self.label, &entry.name, problem);
+        if let Some(problem) = self.limits.refusal(entry.size, entry.compressed) {
+            return Err(fail(problem));
+        }
+        let source = self
+            .sources
+            .get(entry.source)
+            .ok_or_else(|| fail("entry of an unknown source".to_string()))?;
+        Ok((source, self.limits.allowed_bytes(entry.compressed)))
     }
 
     /// The first `bytes` bytes of an entry as text (lossy), to recognise its header.

@@ -66,9 +66,15 @@ fn body(text: &str) -> Result<Body<'_>, JsProblem> {
 }
 
 fn locate(err: &serde_json::Error, body: &Body<'_>) -> JsProblem {
-    let line = err.line() + body.line_offset;
-    let column = if err.line() == 1 {
-        err.column() + body.column_offset
+    placed(err, body.line_offset, body.column_offset)
+}
+
+/// A serde_json error of JSON that starts after `lines_before` newlines and
+/// `chars_before` characters on its first line, placed in the file.
+fn placed(err: &serde_json::Error, lines_before: usize, chars_before: usize) -> JsProblem {
+    let line = lines_before + err.line().max(1);
+    let column = if err.line() <= 1 {
+        chars_before + err.column()
     } else {
         err.column()
     };

@@ -173,20 +173,7 @@ fn chars(bytes: &[u8]) -> usize {
 
 /// A parse error of the element that starts at `start`, placed in the file.
 fn locate(err: &serde_json::Error, start: Position) -> JsProblem {
-    let line = start.line + err.line().saturating_sub(1);
-    let column = if err.line() <= 1 {
-        start.chars_before + err.column()
-    } else {
-        err.column()
-    };
-    let message = err.to_string();
-    let message = message
-        .rsplit_once(" at line ")
-        .map(|(m, _)| m.to_string())
-        .unwrap_or(message);
-    JsProblem(format!(
-        "invalid JSON at line {line}, column {column}: {message}"
-    ))
+    super::placed(err, start.line - 1, start.chars_before)
 }
 
 /// The inflated bytes not yet handed over, and where they start in the file.
