@@ -41,7 +41,7 @@ fn import(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(tweets.len() as u64));
     group.bench_function("stream tweets.js records", |b| {
         b.iter(|| {
-            let read = rapport::import::jsfile::records(&mut tweets.as_bytes(), &|node, _| {
+            let read = rapport::import::jsfile::records(&mut tweets.as_bytes(), 64, &|node, _| {
                 std::hint::black_box(node.is_object()).then_some(())
             })
             .expect("parses");

@@ -68,6 +68,19 @@ impl Error {
         }
     }
 
+    /// The error as the one line (a failed gate: the lines) printed after `rapport: `, with
+    /// any control character from an archive shown escaped.
+    pub fn message(&self) -> String {
+        match self {
+            Error::Gate(lines) => lines
+                .iter()
+                .map(|l| one_line(l))
+                .collect::<Vec<_>>()
+                .join("\nrapport: "),
+            other => one_line(&other.to_string()),
+        }
+    }
+
     /// An error about one entry of one archive.
     pub fn entry(archive: &str, entry: &str, problem: impl Into<String>) -> Self {
         Error::Entry {
@@ -93,6 +106,23 @@ impl Error {
             problem: problem.into(),
         }
     }
+}
+
+/// Text from an archive (an entry name, a value quoted in a problem) made safe for one line
+/// of a terminal: control characters (newlines, escapes, NUL) are shown escaped.
+pub fn one_line(text: &str) -> String {
+    if !text.chars().any(char::is_control) {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// The result type used across rapport.

@@ -9,6 +9,7 @@ pub mod archive;
 pub mod cli;
 pub mod commands;
 pub mod error;
+pub mod fuzz;
 pub mod import;
 pub mod model;
 pub mod progress;

@@ -39,7 +39,7 @@ impl Reporter {
 
     /// Prints one warning line on stderr (always, even when quiet) and keeps it.
     pub fn warn(&self, line: &str) {
-        let text = format!("rapport: warning: {line}");
+        let text = format!("rapport: warning: {}", crate::error::one_line(line));
         match &self.bars {
             Some(bars) => {
                 let _ = bars.println(&text);

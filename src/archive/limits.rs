@@ -1,19 +1,42 @@
-//! Size limits that keep a hostile archive from exhausting memory.
+//! Limits that keep a hostile or broken archive from exhausting memory or time.
+//!
+//! Each is an option of every command that reads archives, with a default far above what
+//! a real export needs. Each is checked before the work it guards, from the zip's directory
+//! where it can be, and again while entries inflate, since a directory can lie.
 
 /// Default largest inflated size of one entry: 4 GiB.
 pub const DEFAULT_MAX_ENTRY_BYTES: u64 = 4 << 30;
 /// Default largest ratio of inflated to compressed size before an entry is taken for a zip bomb.
 pub const DEFAULT_MAX_RATIO: u64 = 1000;
+/// Default largest number of bytes inflated from one archive (all its parts) in all: 8 GiB.
+pub const DEFAULT_MAX_TOTAL_BYTES: u64 = 8 << 30;
+/// Default largest ratio of the bytes inflated from an archive to its size on disk. Real
+/// exports inflate about 10:1 (JSON and CSV), media not at all.
+pub const DEFAULT_MAX_ARCHIVE_RATIO: u64 = 100;
+/// Default largest number of entries in one archive.
+pub const DEFAULT_MAX_ENTRIES: u64 = 1_000_000;
+/// Default deepest nesting of arrays and objects in a JSON file (real exports stay under 10).
+pub const DEFAULT_MAX_DEPTH: usize = 64;
 /// Entries smaller than this are never refused for their ratio (tiny files compress well).
 const RATIO_FLOOR_BYTES: u64 = 1 << 20;
+/// An archive that inflates to less than this in all is never refused for its ratio.
+const ARCHIVE_RATIO_FLOOR_BYTES: u64 = 256 << 20;
 
-/// The limits applied when an entry is read into memory.
+/// The limits applied when an archive is opened and its entries read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
-    /// Largest inflated size of one entry, in bytes.
+    /// Largest inflated size of one entry, in bytes (`--max-entry-size`).
     pub max_entry_bytes: u64,
-    /// Largest inflated/compressed ratio of one entry.
+    /// Largest inflated/compressed ratio of one entry (`--max-entry-ratio`).
     pub max_ratio: u64,
+    /// Largest number of bytes inflated from one archive in all (`--max-total-size`).
+    pub max_total_bytes: u64,
+    /// Largest ratio of an archive's inflated bytes to its size on disk (`--max-archive-ratio`).
+    pub max_archive_ratio: u64,
+    /// Largest number of entries in one archive (`--max-entries`).
+    pub max_entries: u64,
+    /// Deepest nesting of JSON arrays and objects (`--max-depth`).
+    pub max_depth: usize,
 }
 
 impl Default for Limits {
@@ -21,6 +44,10 @@ impl Default for Limits {
         Limits {
             max_entry_bytes: DEFAULT_MAX_ENTRY_BYTES,
             max_ratio: DEFAULT_MAX_RATIO,
+            max_total_bytes: DEFAULT_MAX_TOTAL_BYTES,
+            max_archive_ratio: DEFAULT_MAX_ARCHIVE_RATIO,
+            max_entries: DEFAULT_MAX_ENTRIES,
+            max_depth: DEFAULT_MAX_DEPTH,
         }
     }
 }
@@ -47,11 +74,51 @@ impl Limits {
         }
         if size > self.allowed_bytes(compressed) {
             return Some(format!(
-                "entry inflates {} bytes to {} (ratio over {}:1): refused as a likely zip bomb",
+                "entry inflates {} bytes to {} (ratio over {}:1): refused as a likely zip bomb \
+                 (see --max-entry-ratio)",
                 compressed, size, self.max_ratio
             ));
         }
         None
+    }
+
+    /// The most bytes an archive of `on_disk` bytes (its zip files; `None` for a folder,
+    /// whose files are not compressed) may inflate to in all, and the option that sets it.
+    pub fn archive_budget(&self, on_disk: Option<u64>) -> (u64, &'static str) {
+        let by_ratio = on_disk.map(|bytes| {
+            bytes
+                .saturating_mul(self.max_archive_ratio)
+                .max(ARCHIVE_RATIO_FLOOR_BYTES)
+        });
+        match by_ratio {
+            Some(by_ratio) if by_ratio < self.max_total_bytes => (by_ratio, "--max-archive-ratio"),
+            _ => (self.max_total_bytes, "--max-total-size"),
+        }
+    }
+
+    /// Why an archive is refused from its directory alone, if it is: too many entries, or
+    /// entries that declare more inflated bytes than its size on disk allows.
+    pub fn archive_refusal(
+        &self,
+        entries: u64,
+        declared: u64,
+        on_disk: Option<u64>,
+    ) -> Option<String> {
+        if entries > self.max_entries {
+            return Some(format!(
+                "the archive holds {entries} entries, over the limit of {} (see --max-entries)",
+                self.max_entries
+            ));
+        }
+        let disk = on_disk?;
+        let (budget, option) = self.archive_budget(on_disk);
+        (option == "--max-archive-ratio" && declared > budget).then(|| {
+            format!(
+                "the archive's entries inflate to {declared} bytes from {disk} on disk (ratio \
+                 over {}:1): refused as a likely zip bomb (see --max-archive-ratio)",
+                self.max_archive_ratio
+            )
+        })
     }
 }
 
@@ -107,8 +174,42 @@ mod tests {
         // Over the absolute limit whatever the ratio.
         let small = Limits {
             max_entry_bytes: 1000,
-            max_ratio: 1000,
+            ..Limits::default()
         };
         assert!(small.refusal(1001, 1001).is_some());
+    }
+
+    #[test]
+    fn an_archive_is_refused_for_its_entry_count_and_whole_ratio_from_its_directory() {
+        let limits = Limits {
+            max_entries: 10,
+            ..Limits::default()
+        };
+        assert!(
+            limits
+                .archive_refusal(11, 0, Some(100))
+                .unwrap()
+                .contains("--max-entries")
+        );
+        // Twelve 300 MB parts in a 13 MB zip: 277:1.
+        let bomb = limits.archive_refusal(1, 12 * 300_000_000, Some(13_000_000));
+        assert!(bomb.unwrap().contains("--max-archive-ratio"));
+        // A 35 MB export inflating to 400 MB (11:1) is normal.
+        assert_eq!(
+            limits.archive_refusal(10, 400_000_000, Some(35_000_000)),
+            None
+        );
+        // Under the floor a small archive may compress as well as it likes.
+        assert_eq!(limits.archive_refusal(1, 200 << 20, Some(1000)), None);
+        // A folder is not compressed: only the total applies, while reading.
+        assert_eq!(limits.archive_refusal(1, u64::MAX, None), None);
+        assert_eq!(
+            limits.archive_budget(None),
+            (DEFAULT_MAX_TOTAL_BYTES, "--max-total-size")
+        );
+        assert_eq!(
+            limits.archive_budget(Some(10 << 20)),
+            (1000 << 20, "--max-archive-ratio")
+        );
     }
 }

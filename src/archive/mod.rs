@@ -6,14 +6,18 @@
 
 mod folder;
 pub mod limits;
+mod memory;
 mod zip;
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 pub use limits::Limits;
+pub use zip::check_nested;
 
 use crate::error::{Error, Result};
 use folder::FolderSource;
+use memory::MemorySource;
 use zip::ZipSource;
 
 /// One file inside an archive.
@@ -57,9 +61,90 @@ pub(crate) struct RawEntry {
     locator: usize,
 }
 
+/// What a source lists: the entries to read and those it leaves out.
+#[derive(Default)]
+pub(crate) struct Listing {
+    entries: Vec<RawEntry>,
+    left_out: Vec<LeftOut>,
+    names: std::collections::HashSet<String>,
+}
+
+impl Listing {
+    /// Adds an entry under its raw name. A name that is not a plain relative path (`..`,
+    /// absolute, a control character), or the same name twice, makes the whole archive
+    /// suspect: an error naming the entry. A name with nothing in it (`/`) is skipped.
+    fn push(
+        &mut self,
+        raw: &str,
+        size: u64,
+        compressed: u64,
+        locator: usize,
+    ) -> Result<(), String> {
+        let Some(name) = normalize_name(raw)? else {
+            return Ok(());
+        };
+        if !self.names.insert(name.clone()) {
+            return Err(format!(
+                "{name}: the archive holds two entries of this name: refused, since which one \
+                 a reader sees is ambiguous"
+            ));
+        }
+        self.entries.push(RawEntry {
+            name,
+            size,
+            compressed,
+            locator,
+        });
+        Ok(())
+    }
+
+    fn len(&self) -> usize {
+        self.entries.len() + self.left_out.len()
+    }
+}
+
 enum Source {
     Zip(ZipSource),
     Folder(FolderSource),
+    Memory(MemorySource),
+}
+
+impl Source {
+    /// Inflates at most `bytes` bytes of an entry, without complaint past them: a peek.
+    fn peek(&self, locator: usize, bytes: u64) -> Result<Vec<u8>, String> {
+        match self {
+            Source::Zip(zip) => zip.peek(locator, bytes),
+            Source::Folder(folder) => folder.peek(locator, bytes),
+            Source::Memory(memory) => memory.peek(locator, bytes),
+        }
+    }
+
+    /// Hands `use_reader` the entry's inflated bytes as a stream.
+    fn with_reader<T>(
+        &self,
+        locator: usize,
+        use_reader: impl FnOnce(&mut dyn std::io::Read) -> T,
+    ) -> Result<T, String> {
+        match self {
+            Source::Zip(zip) => zip.with_reader(locator, use_reader),
+            Source::Folder(folder) => folder.with_reader(locator, use_reader),
+            Source::Memory(memory) => memory.with_reader(locator, use_reader),
+        }
+    }
+
+    /// Whether entries inflate (a zip), so that a stream past its limit is a likely bomb.
+    fn compressed(&self) -> bool {
+        matches!(self, Source::Zip(_))
+    }
+}
+
+/// How many bytes all entries of an archive may inflate to, and how many they have.
+#[derive(Debug)]
+struct Budget {
+    /// Size on disk of the zip parts, `None` when any part is a folder or in memory.
+    on_disk: Option<u64>,
+    /// Bytes inflated so far by every read and stream of the archive.
+    used: AtomicU64,
 }
 
 /// One export as the user gave it: one or more sources whose entries form one list.
@@ -68,8 +153,21 @@ pub struct Archive {
     label: String,
     sources: Vec<Source>,
     entries: Vec<Entry>,
-    duplicates: Vec<(String, String)>,
+    left_out: Vec<LeftOut>,
     limits: Limits,
+    budget: Budget,
+}
+
+/// An entry that is not read, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeftOut {
+    /// The entry's name.
+    pub name: String,
+    /// Why it is not read.
+    pub why: String,
+    /// True when it may hold data the analysis would use (a symbolic link in a folder), so
+    /// that leaving it out is a warning; false when its content is read elsewhere.
+    pub unread: bool,
 }
 
 impl Archive {
@@ -82,17 +180,64 @@ impl Archive {
         let label = path.display().to_string();
         let metadata = std::fs::metadata(path)
             .map_err(|e| Error::archive(&label, format!("cannot open: {e}")))?;
-        let (source, raw) = if metadata.is_dir() {
-            let (s, r) = FolderSource::open(path).map_err(|p| Error::archive(&label, p))?;
-            (Source::Folder(s), r)
+        let problem = |p: String| Error::archive(&label, p);
+        let (source, listing, on_disk) = if metadata.is_dir() {
+            let (s, l) = FolderSource::open(path, limits.max_entries).map_err(problem)?;
+            (Source::Folder(s), l, None)
         } else if looks_like_zip(path) {
-            let (s, r) = ZipSource::open(path).map_err(|p| Error::archive(&label, p))?;
-            (Source::Zip(s), r)
+            let (s, l) = ZipSource::open(path, &limits).map_err(problem)?;
+            (Source::Zip(s), l, Some(metadata.len()))
         } else {
-            let (s, r) = FolderSource::single(path).map_err(|p| Error::archive(&label, p))?;
-            (Source::Folder(s), r)
+            let (s, l) = FolderSource::single(path).map_err(problem)?;
+            (Source::Folder(s), l, None)
         };
-        let entries = raw
+        Archive::from_listing(
+            label,
+            vec![path.to_path_buf()],
+            source,
+            listing,
+            on_disk,
+            limits,
+        )
+    }
+
+    /// An archive whose entries are held in memory (tests and fuzzing build archives this
+    /// way without touching the disk). Names are checked as a zip's are.
+    pub fn from_memory(
+        label: &str,
+        files: Vec<(String, Vec<u8>)>,
+        limits: Limits,
+    ) -> Result<Archive> {
+        let (source, listing) = MemorySource::new(files).map_err(|p| Error::archive(label, p))?;
+        let on_disk = Some(source.total_bytes());
+        Archive::from_listing(
+            label.to_string(),
+            Vec::new(),
+            Source::Memory(source),
+            listing,
+            on_disk,
+            limits,
+        )
+    }
+
+    fn from_listing(
+        label: String,
+        paths: Vec<PathBuf>,
+        source: Source,
+        listing: Listing,
+        on_disk: Option<u64>,
+        limits: Limits,
+    ) -> Result<Archive> {
+        let declared = listing
+            .entries
+            .iter()
+            .fold(0u64, |sum, e| sum.saturating_add(e.size));
+        let count = listing.len() as u64;
+        if let Some(problem) = limits.archive_refusal(count, declared, on_disk) {
+            return Err(Error::archive(&label, problem));
+        }
+        let entries = listing
+            .entries
             .into_iter()
             .map(|r| Entry {
                 name: r.name,
@@ -103,12 +248,16 @@ impl Archive {
             })
             .collect();
         Ok(Archive {
-            paths: vec![path.to_path_buf()],
+            paths,
             label,
             sources: vec![source],
             entries,
-            duplicates: Vec::new(),
+            left_out: listing.left_out,
             limits,
+            budget: Budget {
+                on_disk,
+                used: AtomicU64::new(0),
+            },
         })
     }
 
@@ -118,7 +267,14 @@ impl Archive {
         self.paths.extend(other.paths);
         self.label = format!("{} + {}", self.label, other.label);
         self.sources.extend(other.sources);
-        self.duplicates.extend(other.duplicates);
+        self.left_out.extend(other.left_out);
+        self.budget.on_disk = self
+            .budget
+            .on_disk
+            .zip(other.budget.on_disk)
+            .map(|(a, b)| a + b);
+        let used = other.budget.used.into_inner();
+        self.budget.used.fetch_add(used, Ordering::Relaxed);
         for mut entry in other.entries {
             entry.source += offset;
             // A file that two parts of one export both hold (LinkedIn's Basic zip is a
@@ -139,27 +295,33 @@ impl Archive {
                     let (kept_in, dropped_in) =
                         (self.paths.get(kept.source), self.paths.get(dropped.source));
                     let part = |p: Option<&PathBuf>| p.map(|p| p.display().to_string());
-                    self.duplicates.push((
-                        format!(
+                    self.left_out.push(LeftOut {
+                        name: format!(
                             "{} ({})",
                             dropped.name,
                             part(dropped_in).unwrap_or_default()
                         ),
-                        format!(
+                        why: format!(
                             "read once, from {}: the same file in another part of this export",
                             part(kept_in).unwrap_or_default()
                         ),
-                    ));
+                        unread: false,
+                    });
                 }
                 None => self.entries.push(entry),
             }
         }
     }
 
-    /// Entries left out because another part of the same export holds the same file, with
-    /// why; importers list them as ignored.
-    pub fn duplicates(&self) -> &[(String, String)] {
-        &self.duplicates
+    /// Entries left out, with why: a file that another part of the same export also holds
+    /// (listed as ignored), or a symbolic link in a folder (not followed: a warning).
+    pub fn left_out(&self) -> &[LeftOut] {
+        &self.left_out
+    }
+
+    /// The limits this archive is read under.
+    pub fn limits(&self) -> &Limits {
+        &self.limits
     }
 
     /// The archive as the user named it (parts joined with ` + `), for messages.
@@ -190,47 +352,27 @@ impl Archive {
         &self.entries
     }
 
-    /// Reads one entry into memory, enforcing the size and ratio limits.
+    /// Reads one entry into memory, enforcing the limits (see [`Archive::stream`]).
     pub fn read(&self, entry: &Entry) -> Result<Vec<u8>> {
-        let fail = |problem: String| Error::entry(&self.label, &entry.name, problem);
-        let (source, allowed) = self.allowed_source(entry)?;
-        match source {
-            Source::Zip(zip) => zip.read(entry.locator, allowed, true),
-            Source::Folder(folder) => folder.read(entry.locator, allowed, true),
-        }
-        .map_err(fail)
+        let capacity = entry.size.min(self.limits.allowed_bytes(entry.compressed));
+        let read = self.stream(entry, |reader| {
+            let mut bytes = Vec::with_capacity(capacity.min(1 << 30) as usize);
+            reader.read_to_end(&mut bytes).map(|_| bytes)
+        })?;
+        read.map_err(|e| Error::entry(&self.label, &entry.name, e.to_string()))
     }
 
     /// Streams one entry to `use_reader` instead of reading it into memory, with the same
-    /// limits as [`Archive::read`]: a declared size over them is refused before reading,
-    /// and the stream fails (an `io::Error` carrying the reason) once it inflates past
-    /// them, whatever the directory declared. Problems reading the stream reach
-    /// `use_reader` as `io::Error`s; what it returns is passed back.
+    /// limits as [`Archive::read`]: a declared size over the entry's limits, or over what
+    /// is left of the archive's, is refused before reading, and the stream fails (an
+    /// `io::Error` carrying the reason) once it inflates past them, whatever the directory
+    /// declared. Problems reading the stream reach `use_reader` as `io::Error`s; what it
+    /// returns is passed back.
     pub fn stream<T>(
         &self,
         entry: &Entry,
         use_reader: impl FnOnce(&mut dyn std::io::Read) -> T,
     ) -> Result<T> {
-        let fail = |problem: String| Error::entry(&self.label, &entry.name, problem);
-        let (source, allowed) = self.allowed_source(entry)?;
-        let capped = |inner: &mut dyn std::io::Read| {
-            use_reader(&mut Capped {
-                inner,
-                left: allowed,
-                allowed,
-                zip: matches!(source, Source::Zip(_)),
-            })
-        };
-        match source {
-            Source::Zip(zip) => zip.with_reader(entry.locator, capped),
-            Source::Folder(folder) => folder.with_reader(entry.locator, capped),
-        }
-        .map_err(fail)
-    }
-
-    /// The source of an entry and the most bytes it may inflate to; an entry whose declared
-    /// size the limits refuse is an error before anything is read.
-    fn allowed_source(&self, entry: &Entry) -> Result<(&Source, u64)> {
         let fail = |problem: String| Error::entry(&self.label, &entry.name, problem);
         if let Some(problem) = self.limits.refusal(entry.size, entry.compressed) {
             return Err(fail(problem));
@@ -239,7 +381,23 @@ impl Archive {
             .sources
             .get(entry.source)
             .ok_or_else(|| fail("entry of an unknown source".to_string()))?;
-        Ok((source, self.limits.allowed_bytes(entry.compressed)))
+        let (budget, option) = self.limits.archive_budget(self.budget.on_disk);
+        let used = self.budget.used.load(Ordering::Relaxed);
+        if used.saturating_add(entry.size) > budget {
+            return Err(fail(over_budget(budget, option)));
+        }
+        let allowed = self.limits.allowed_bytes(entry.compressed);
+        let capped = |inner: &mut dyn std::io::Read| {
+            use_reader(&mut Capped {
+                inner,
+                left: allowed,
+                allowed,
+                zip: source.compressed(),
+                archive: &self.budget.used,
+                budget: (budget, option),
+            })
+        };
+        source.with_reader(entry.locator, capped).map_err(fail)
     }
 
     /// The first `bytes` bytes of an entry as text (lossy), to recognise its header.
@@ -249,11 +407,7 @@ impl Archive {
             .sources
             .get(entry.source)
             .ok_or_else(|| fail("entry of an unknown source".to_string()))?;
-        let start = match source {
-            Source::Zip(zip) => zip.read(entry.locator, bytes, false),
-            Source::Folder(folder) => folder.read(entry.locator, bytes, false),
-        }
-        .map_err(fail)?;
+        let start = source.peek(entry.locator, bytes).map_err(fail)?;
         let body = start.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&start);
         Ok(String::from_utf8_lossy(body).into_owned())
     }
@@ -270,13 +424,28 @@ impl Archive {
     }
 }
 
-/// A stream that fails once more than `allowed` bytes come out of it, and words the
-/// problems of the stream under it the way [`Archive::read`] does.
+/// Why an archive that inflates past its budget is refused.
+fn over_budget(budget: u64, option: &str) -> String {
+    if option == "--max-archive-ratio" {
+        format!(
+            "the archive inflates past {budget} bytes in all, too many for its size on disk: \
+             refused as a likely zip bomb (see --max-archive-ratio)"
+        )
+    } else {
+        format!("the archive inflates past {budget} bytes in all (see --max-total-size)")
+    }
+}
+
+/// A stream that fails once more than `allowed` bytes come out of it, or once the archive
+/// as a whole has inflated past its budget, and words the problems of the stream under it.
 struct Capped<'r> {
     inner: &'r mut dyn std::io::Read,
     left: u64,
     allowed: u64,
     zip: bool,
+    /// Bytes inflated from the whole archive so far.
+    archive: &'r AtomicU64,
+    budget: (u64, &'static str),
 }
 
 impl std::io::Read for Capped<'_> {
@@ -291,12 +460,20 @@ impl std::io::Read for Capped<'_> {
         if n as u64 > self.left {
             let allowed = self.allowed;
             return Err(std::io::Error::other(if self.zip {
-                format!("entry inflates past {allowed} bytes: refused as a likely zip bomb")
+                format!(
+                    "entry inflates past {allowed} bytes: refused as a likely zip bomb \
+                     (see --max-entry-size, --max-entry-ratio)"
+                )
             } else {
                 format!("file is larger than the limit of {allowed} bytes (see --max-entry-size)")
             }));
         }
         self.left -= n as u64;
+        let before = self.archive.fetch_add(n as u64, Ordering::Relaxed);
+        let (budget, option) = self.budget;
+        if before.saturating_add(n as u64) > budget {
+            return Err(std::io::Error::other(over_budget(budget, option)));
+        }
         Ok(n)
     }
 }
@@ -321,24 +498,40 @@ fn looks_like_zip(path: &Path) -> bool {
 }
 
 /// Turns a zip entry's raw name into the name rapport matches: backslashes (zips made on
-/// Windows) become `/`, a leading `/` or drive letter and `.` components are dropped.
-/// The name is never used as a path, so `..` stays a harmless part of the string.
-/// Returns `None` for a name with nothing left (a bare `/`).
-pub(crate) fn normalize_name(raw: &str) -> Option<String> {
+/// Windows) become `/`, empty and `.` components are dropped. A name is never used as a
+/// path, but one that could point outside a folder if it were (`..`, `/abs`, `C:\x`) or
+/// holds a control character is not found in any real export: an error, with the name
+/// shown escaped. Returns `Ok(None)` for a name with nothing left (a bare `/`).
+pub(crate) fn normalize_name(raw: &str) -> Result<Option<String>, String> {
+    let shown = || crate::error::one_line(raw);
+    if raw.chars().any(char::is_control) {
+        return Err(format!(
+            "{}: entry name holds a control character: refused",
+            shown()
+        ));
+    }
     let unified = raw.replace('\\', "/");
-    let without_drive = match unified.as_bytes() {
-        [letter, b':', ..] if letter.is_ascii_alphabetic() => &unified[2..],
-        _ => unified.as_str(),
-    };
-    let parts: Vec<&str> = without_drive
+    let drive = matches!(unified.as_bytes(), [letter, b':', ..] if letter.is_ascii_alphabetic());
+    let parts: Vec<&str> = unified
         .split('/')
         .filter(|p| !p.is_empty() && *p != ".")
         .collect();
     if parts.is_empty() {
-        None
-    } else {
-        Some(parts.join("/"))
+        return Ok(None);
     }
+    if drive || unified.starts_with('/') {
+        return Err(format!(
+            "{}: entry name is an absolute path: refused",
+            shown()
+        ));
+    }
+    if parts.contains(&"..") {
+        return Err(format!(
+            "{}: entry name climbs out of the archive with `..`: refused",
+            shown()
+        ));
+    }
+    Ok(Some(parts.join("/")))
 }
 
 #[cfg(test)]
@@ -346,19 +539,24 @@ mod tests {
     use super::normalize_name;
 
     #[test]
-    fn names_are_normalized_as_strings_only() {
-        assert_eq!(
-            normalize_name("data/tweets.js").as_deref(),
-            Some("data/tweets.js")
-        );
-        assert_eq!(
-            normalize_name("data\\tweets.js").as_deref(),
-            Some("data/tweets.js")
-        );
-        assert_eq!(normalize_name("/etc/passwd").as_deref(), Some("etc/passwd"));
-        assert_eq!(normalize_name("C:\\x\\y.js").as_deref(), Some("x/y.js"));
-        assert_eq!(normalize_name("./a/./b").as_deref(), Some("a/b"));
-        assert_eq!(normalize_name("../x").as_deref(), Some("../x"));
-        assert_eq!(normalize_name("/"), None);
+    fn names_are_normalized_and_unsafe_ones_refused() {
+        let ok = |raw: &str| normalize_name(raw).unwrap();
+        assert_eq!(ok("data/tweets.js").as_deref(), Some("data/tweets.js"));
+        assert_eq!(ok("data\\tweets.js").as_deref(), Some("data/tweets.js"));
+        assert_eq!(ok("./a/./b").as_deref(), Some("a/b"));
+        assert_eq!(ok("a//b/"), Some("a/b".to_string()));
+        assert_eq!(ok("/"), None);
+        for bad in [
+            "/etc/passwd",
+            "C:\\x\\y.js",
+            "../x",
+            "data/../../x",
+            "a\0b",
+            "a\nb",
+        ] {
+            let err = normalize_name(bad).unwrap_err();
+            assert!(err.contains("refused"), "{bad}: {err}");
+            assert!(!err.contains('\n') && !err.contains('\0'), "{err}");
+        }
     }
 }

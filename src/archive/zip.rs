@@ -7,7 +7,8 @@ use std::sync::Arc;
 
 use zip::ZipArchive;
 
-use super::{RawEntry, normalize_name};
+use super::Listing;
+use super::limits::Limits;
 
 /// A file handle that can be cloned cheaply and read at independent positions, so that
 /// several threads inflate entries of the same zip at once.
@@ -54,8 +55,10 @@ pub(super) struct ZipSource {
 }
 
 impl ZipSource {
-    /// Opens a zip and lists its file entries (directories are left out).
-    pub(super) fn open(path: &Path) -> Result<(Self, Vec<RawEntry>), String> {
+    /// Opens a zip and lists its file entries (directories are left out). An archive with
+    /// more entries than the limits allow is refused from the count its directory declares,
+    /// before any entry is listed.
+    pub(super) fn open(path: &Path, limits: &Limits) -> Result<(Self, Listing), String> {
         let file = File::open(path).map_err(|e| format!("cannot open: {e}"))?;
         let len = file
             .metadata()
@@ -66,8 +69,32 @@ impl ZipSource {
             pos: 0,
             len,
         };
+        let declared = declared_entry_count(&shared);
+        if let Some(count) = declared.filter(|&n| n > limits.max_entries) {
+            return Err(format!(
+                "the archive holds {count} entries, over the limit of {} (see --max-entries)",
+                limits.max_entries
+            ));
+        }
         let mut zip = ZipArchive::new(shared).map_err(|e| describe_open_error(&e))?;
-        let mut entries = Vec::with_capacity(zip.len());
+        if zip.len() as u64 > limits.max_entries {
+            return Err(format!(
+                "the archive holds {} entries, over the limit of {} (see --max-entries)",
+                zip.len(),
+                limits.max_entries
+            ));
+        }
+        // The zip library keeps one entry per name; a directory that lists more entries
+        // than it has names holds the same name twice, and which copy a reader sees is
+        // anyone's guess.
+        if declared.is_some_and(|n| n > zip.len() as u64) {
+            return Err(
+                "the archive lists two entries under one name: refused, since which one a \
+                 reader sees is ambiguous"
+                    .to_string(),
+            );
+        }
+        let mut listing = Listing::default();
         for index in 0..zip.len() {
             let meta = zip
                 .by_index_raw(index)
@@ -76,43 +103,23 @@ impl ZipSource {
                 continue;
             }
             let raw_name = String::from_utf8_lossy(meta.name_raw()).into_owned();
-            let Some(name) = normalize_name(&raw_name) else {
-                continue;
-            };
-            entries.push(RawEntry {
-                name,
-                size: meta.size(),
-                compressed: meta.compressed_size(),
-                locator: index,
-            });
+            listing.push(&raw_name, meta.size(), meta.compressed_size(), index)?;
         }
-        Ok((ZipSource { zip }, entries))
+        Ok((ZipSource { zip }, listing))
     }
 
-    /// Inflates one entry, reading at most `allowed + 1` bytes so that a lying header
-    /// cannot make it read more than the limits allow. With `whole` false, the first
-    /// `allowed` bytes are returned without complaint (a peek).
-    pub(super) fn read(&self, index: usize, allowed: u64, whole: bool) -> Result<Vec<u8>, String> {
+    /// Inflates the first `bytes` bytes of one entry, without complaint past them: a peek.
+    pub(super) fn peek(&self, index: usize, bytes: u64) -> Result<Vec<u8>, String> {
         let mut zip = self.zip.clone();
         let entry = zip
             .by_index(index)
             .map_err(|e| format!("cannot read entry: {e}"))?;
-        let declared = entry.size();
-        let mut bytes = Vec::with_capacity(declared.min(allowed).min(1 << 30) as usize);
+        let mut start = Vec::new();
         entry
-            .take(if whole {
-                allowed.saturating_add(1)
-            } else {
-                allowed
-            })
-            .read_to_end(&mut bytes)
+            .take(bytes)
+            .read_to_end(&mut start)
             .map_err(|e| format!("corrupt or truncated data: {e}"))?;
-        if whole && bytes.len() as u64 > allowed {
-            return Err(format!(
-                "entry inflates past {allowed} bytes: refused as a likely zip bomb"
-            ));
-        }
-        Ok(bytes)
+        Ok(start)
     }
 }
 
@@ -124,11 +131,87 @@ impl ZipSource {
         use_reader: impl FnOnce(&mut dyn Read) -> T,
     ) -> Result<T, String> {
         let mut zip = self.zip.clone();
-        let mut entry = zip
-            .by_index(index)
-            .map_err(|e| format!("cannot read entry: {e}"))?;
+        let mut entry = zip.by_index(index).map_err(|e| match e {
+            zip::result::ZipError::UnsupportedArchive(why) if why.contains("Password") => {
+                "the entry is encrypted (a password-protected zip): unzip it with its password \
+                 and give rapport the folder"
+                    .to_string()
+            }
+            e => format!("cannot read entry: {e}"),
+        })?;
         Ok(use_reader(&mut entry))
     }
+}
+
+/// The number of entries the end of central directory record declares (the zip64 record's
+/// when the classic one is saturated), if it is found.
+fn declared_entry_count(file: &SharedFile) -> Option<u64> {
+    const EOCD: [u8; 4] = [0x50, 0x4b, 0x05, 0x06];
+    const LOCATOR: [u8; 4] = [0x50, 0x4b, 0x06, 0x07];
+    let tail_len = file.len.min(22 + 65_535);
+    let mut tail = vec![0u8; tail_len as usize];
+    read_at(&file.file, &mut tail, file.len - tail_len).ok()?;
+    let at = (0..=tail.len().checked_sub(22)?)
+        .rev()
+        .find(|&i| tail[i..i + 4] == EOCD)?;
+    let count = u16::from_le_bytes([tail[at + 10], tail[at + 11]]);
+    if count != u16::MAX {
+        return Some(u64::from(count));
+    }
+    let locator = at.checked_sub(20)?;
+    if tail[locator..locator + 4] != LOCATOR {
+        return None;
+    }
+    let record = u64::from_le_bytes(tail[locator + 8..locator + 16].try_into().ok()?);
+    let mut zip64 = [0u8; 40];
+    read_at(&file.file, &mut zip64, record).ok()?;
+    (zip64[..4] == [0x50, 0x4b, 0x06, 0x06])
+        .then(|| u64::from_le_bytes(zip64[32..40].try_into().unwrap_or_default()))
+}
+
+/// Checks a zip held inside an entry (an XLSX workbook) before a library that cannot be
+/// limited reads it: its entry count and declared sizes against `limits`, then every entry
+/// inflated once into nothing under the same per-entry and whole limits, so that a lying
+/// directory is caught too. Inflating is deterministic, so the library's own inflating of
+/// the same bytes stays within what was measured here.
+pub fn check_nested(bytes: &[u8], limits: &Limits) -> Result<(), String> {
+    let mut zip = ZipArchive::new(io::Cursor::new(bytes)).map_err(|e| describe_open_error(&e))?;
+    let (budget, option) = limits.archive_budget(Some(bytes.len() as u64));
+    let declared = (0..zip.len())
+        .filter_map(|i| zip.by_index_raw(i).ok().map(|f| f.size()))
+        .fold(0u64, u64::saturating_add);
+    if let Some(problem) =
+        limits.archive_refusal(zip.len() as u64, declared, Some(bytes.len() as u64))
+    {
+        return Err(format!("workbook: {problem}"));
+    }
+    let mut total = 0u64;
+    for index in 0..zip.len() {
+        let file = zip
+            .by_index(index)
+            .map_err(|e| format!("workbook: cannot read entry: {e}"))?;
+        let name = crate::error::one_line(&String::from_utf8_lossy(file.name_raw()));
+        if let Some(problem) = limits.refusal(file.size(), file.compressed_size()) {
+            return Err(format!("workbook entry {name}: {problem}"));
+        }
+        let allowed = limits.allowed_bytes(file.compressed_size());
+        let inflated = io::copy(&mut file.take(allowed.saturating_add(1)), &mut io::sink())
+            .map_err(|e| format!("workbook entry {name}: corrupt or truncated data: {e}"))?;
+        if inflated > allowed {
+            return Err(format!(
+                "workbook entry {name}: inflates past {allowed} bytes: refused as a likely zip \
+                 bomb (see --max-entry-size, --max-entry-ratio)"
+            ));
+        }
+        total = total.saturating_add(inflated);
+        if total > budget {
+            return Err(format!(
+                "workbook: inflates past {budget} bytes in all: refused as a likely zip bomb \
+                 (see {option})"
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn describe_open_error(e: &zip::result::ZipError) -> String {

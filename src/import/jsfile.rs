@@ -89,10 +89,57 @@ fn placed(err: &serde_json::Error, lines_before: usize, chars_before: usize) -> 
     ))
 }
 
-/// Parses a data file whose value is one JSON value (`manifest.js`, `user_details.js`).
-pub fn parse_value(text: &str) -> Result<Value, JsProblem> {
+/// Parses a data file whose value is one JSON value (`manifest.js`, `user_details.js`, a
+/// Facebook JSON file). Arrays and objects nested deeper than `max_depth` are refused
+/// before parsing, with where the limit was passed.
+pub fn parse_value(text: &str, max_depth: usize) -> Result<Value, JsProblem> {
     let body = body(text)?;
+    if let Some(offset) = too_deep(body.json.as_bytes(), max_depth) {
+        let before = &body.json[..offset];
+        let line = body.line_offset + 1 + before.matches('\n').count();
+        let column = match before.rfind('\n') {
+            Some(newline) => before[newline + 1..].chars().count() + 1,
+            None => body.column_offset + before.chars().count() + 1,
+        };
+        return Err(JsProblem(format!(
+            "invalid JSON at line {line}, column {column}: {}",
+            too_deep_message(max_depth)
+        )));
+    }
     serde_json::from_str(body.json).map_err(|e| locate(&e, &body))
+}
+
+/// The words for a file that nests deeper than the limit.
+fn too_deep_message(max_depth: usize) -> String {
+    format!("arrays and objects nest deeper than {max_depth} levels (see --max-depth)")
+}
+
+/// The offset of the first `[` or `{` (outside strings) that opens level `max_depth + 1`.
+fn too_deep(json: &[u8], max_depth: usize) -> Option<usize> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for (i, &b) in json.iter().enumerate() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > max_depth {
+                    return Some(i);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -101,14 +148,34 @@ mod tests {
 
     #[test]
     fn a_whole_value_is_read_past_its_wrapper() {
-        let value = parse_value("window.__THAR_CONFIG = {\"a\": 1};\n").unwrap();
+        let value = parse_value("window.__THAR_CONFIG = {\"a\": 1};\n", 64).unwrap();
         assert_eq!(value["a"], 1);
-        let err = parse_value("window.__THAR_CONFIG = {\n\"a\": }").unwrap_err();
+        let err = parse_value("window.__THAR_CONFIG = {\n\"a\": }", 64).unwrap_err();
         assert!(
             err.0.starts_with("invalid JSON at line 2, column 6"),
             "{}",
             err.0
         );
-        assert!(parse_value("no assignment here").is_err());
+        assert!(parse_value("no assignment here", 64).is_err());
+    }
+
+    #[test]
+    fn nesting_past_the_limit_is_refused_before_parsing_with_its_place() {
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let err = parse_value(&deep, 64).unwrap_err();
+        assert_eq!(
+            err.0,
+            "invalid JSON at line 1, column 65: arrays and objects nest deeper than 64 levels \
+             (see --max-depth)"
+        );
+        // Brackets inside strings do not count; the limit itself is allowed.
+        let text = format!("x = {}\"[[[\\\"[[\"{}", "[".repeat(3), "]".repeat(3));
+        assert!(parse_value(&text, 3).is_ok(), "{text}");
+        let err = parse_value("x =\n {\"a\": [[1]]}", 2).unwrap_err();
+        assert!(
+            err.0.starts_with("invalid JSON at line 2, column 9:"),
+            "{}",
+            err.0
+        );
     }
 }

@@ -154,8 +154,12 @@ pub fn load(
             });
             progress.finish();
             let mut imported = result?;
-            for (name, why) in archive.duplicates() {
-                imported.coverage.ignore(name, why);
+            for left in archive.left_out() {
+                if left.unread {
+                    imported.coverage.unreadable(&left.name, &left.why);
+                } else {
+                    imported.coverage.ignore(&left.name, &left.why);
+                }
             }
             let dataset =
                 crate::timing::stage("rows to frames", || Dataset::from_rows(&imported.rows))?;

@@ -22,17 +22,45 @@ pub fn link_domain(url: &str) -> Option<String> {
     (!host.is_empty() && host.contains('.')).then_some(host)
 }
 
+/// The earliest time a record of Twitter/X, LinkedIn or Facebook can carry: 2000-01-01
+/// UTC, before any of them existed.
+pub const EARLIEST_MS: i64 = 946_684_800_000;
+/// The first time no record can carry: 2100-01-01 UTC.
+pub const END_MS: i64 = 4_102_444_800_000;
+
+/// A record's time, if it is one that a record can carry (see [`EARLIEST_MS`], [`END_MS`]):
+/// a tweet "from" year 0 or 9999 is as unreadable as one whose date does not parse, and
+/// would otherwise stretch every period to millennia.
+pub fn plausible(ms: i64) -> Option<i64> {
+    (EARLIEST_MS..END_MS).contains(&ms).then_some(ms)
+}
+
+/// A count of seconds since the epoch as a record time in ms (see [`plausible`]).
+pub fn from_seconds(seconds: u64) -> Option<i64> {
+    i64::try_from(seconds)
+        .ok()
+        .and_then(|s| s.checked_mul(1000))
+        .and_then(plausible)
+}
+
+/// A count of ms since the epoch as a record time (see [`plausible`]).
+pub fn from_millis(ms: u64) -> Option<i64> {
+    i64::try_from(ms).ok().and_then(plausible)
+}
+
 /// Milliseconds since the epoch of a time in one of the given `chrono` formats, each of
-/// which must carry an offset (`%z`).
+/// which must carry an offset (`%z`); `None` when it is not a [`plausible`] record time.
 pub fn parse_with_offset(text: &str, formats: &[&str]) -> Option<i64> {
     let t = text.trim();
     formats
         .iter()
         .find_map(|f| DateTime::parse_from_str(t, f).ok())
         .map(|d| d.timestamp_millis())
+        .and_then(plausible)
 }
 
-/// Milliseconds since the epoch of an RFC 3339 / ISO 8601 time (`2022-09-12T17:38:27.668Z`).
+/// Milliseconds since the epoch of an RFC 3339 / ISO 8601 time (`2022-09-12T17:38:27.668Z`);
+/// `None` when it is not a [`plausible`] record time.
 pub fn parse_iso(text: &str) -> Option<i64> {
     let t = text.trim();
     DateTime::parse_from_rfc3339(t)
@@ -43,6 +71,7 @@ pub fn parse_iso(text: &str) -> Option<i64> {
                 .ok()
                 .map(|d| d.and_utc().timestamp_millis())
         })
+        .and_then(plausible)
 }
 
 fn is_handle_char(c: char) -> bool {

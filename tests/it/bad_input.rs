@@ -154,20 +154,16 @@ fn a_bad_size_option_is_a_usage_error() {
 }
 
 #[test]
-fn entry_names_are_only_names() {
-    // Names with `..`, an absolute path and Windows backslashes: read as names, never as
-    // paths. The tweets file with backslashes is still found.
+fn names_from_windows_zips_are_read() {
+    // Backslashes, as zips made on Windows write them, and a `./` prefix: the files are
+    // found. Names that climb out or are absolute are refused (see `hostile`).
     let dir = tempdir();
     let zip = dir.path().join("odd-names.zip");
     let tweets = fs::read(fixture("twitter-2019/tweet.js")).unwrap();
     let account = fs::read(fixture("twitter-2019/account.js")).unwrap();
     zip_entries(
         &zip,
-        &[
-            ("data\\tweet.js", &tweets),
-            ("/data/account.js", &account),
-            ("../../rapport-escape.txt", b"should never be written"),
-        ],
+        &[("data\\tweet.js", &tweets), ("./data/account.js", &account)],
     );
     let out = rapport()
         .arg("inspect")
@@ -184,21 +180,7 @@ fn entry_names_are_only_names() {
         .iter()
         .map(|f| f["entry"].as_str().unwrap())
         .collect();
-    assert_eq!(
-        names,
-        [
-            "data/tweet.js",
-            "data/account.js",
-            "../../rapport-escape.txt"
-        ]
-    );
-    assert!(
-        !dir.path()
-            .parent()
-            .unwrap()
-            .join("rapport-escape.txt")
-            .exists()
-    );
+    assert_eq!(names, ["data/tweet.js", "data/account.js"]);
 }
 
 #[test]

@@ -16,7 +16,7 @@ fn seconds(record: &Value) -> Option<i64> {
     fields::count(record, "timestamp")
         .ok()
         .flatten()
-        .map(|s| s as i64 * 1000)
+        .and_then(crate::import::text::from_seconds)
 }
 
 /// The list of records under the first of `keys`, or the value itself when it is a list.

@@ -181,7 +181,7 @@ fn parse_entry(
         }
     }
     let text = archive.read_text(entry).map_err(problem)?;
-    let value = jsfile::parse_value(&text).map_err(|e| e.0)?;
+    let value = jsfile::parse_value(&text, archive.limits().max_depth).map_err(|e| e.0)?;
     let mut p = RecordProblems::default();
     let parsed = match kind {
         FileKind::Thread | FileKind::MaybeE2ee => {

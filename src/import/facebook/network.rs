@@ -6,6 +6,7 @@ use super::activity::records;
 use super::text;
 use crate::import::coverage::RecordProblems;
 use crate::import::fields;
+use crate::import::text::from_seconds;
 use crate::model::{ConnectionRow, Direction, InteractionKind, InteractionRow, Platform, Relation};
 
 /// People of one list (`friends_v2`, `followers_v2`, ...) as connections.
@@ -38,7 +39,7 @@ pub fn people(
                 connected_at: fields::count(p, "timestamp")
                     .ok()
                     .flatten()
-                    .map(|s| s as i64 * 1000),
+                    .and_then(from_seconds),
             })
         })
         .collect()
@@ -71,7 +72,7 @@ pub fn requests(
                 at: fields::count(p, "timestamp")
                     .ok()
                     .flatten()
-                    .map(|s| s as i64 * 1000),
+                    .and_then(from_seconds),
                 direction,
                 kind: InteractionKind::Invitation,
                 counterpart_id: Some(name.clone()),

@@ -95,15 +95,17 @@ pub fn parse(
             });
             continue;
         };
-        let at = fields::count(m, "timestamp_ms")
-            .ok()
-            .flatten()
-            .map(|ms| ms as i64)
-            .or_else(|| {
+        let at = match fields::count(m, "timestamp_ms").ok().flatten() {
+            Some(ms) => crate::import::text::from_millis(ms),
+            None => fields::count(m, "timestamp").ok().flatten().and_then(|t| {
                 // E2EE threads give ms in `timestamp`; exports before mid-2018 gave seconds.
-                let t = fields::count(m, "timestamp").ok().flatten()? as i64;
-                Some(if t < 100_000_000_000 { t * 1000 } else { t })
-            });
+                if t < 100_000_000_000 {
+                    crate::import::text::from_seconds(t)
+                } else {
+                    crate::import::text::from_millis(t)
+                }
+            }),
+        };
         let Some(at) = at else {
             problems.skip("messages without a timestamp", || {
                 format!("thread {key}: a message from {sender} with no timestamp_ms")

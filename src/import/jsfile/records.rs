@@ -36,9 +36,11 @@ type Parsed<T> = Result<Records<T>, JsProblem>;
 
 /// Reads a data file whose value is an array (`window.YTD.tweets.part0 = [ ... ]`, or a
 /// bare array) from `reader`, calling `parse` on every element; elements are parsed in
-/// parallel, results come back in file order.
+/// parallel, results come back in file order. Arrays and objects nested deeper than
+/// `max_depth` (the top-level array is level 1) stop the read with where it happened.
 pub fn records<T: Send>(
     reader: &mut dyn Read,
+    max_depth: usize,
     parse: &(dyn Fn(&Node<'_>, &mut RecordProblems) -> Option<T> + Sync),
 ) -> Result<Records<T>, JsProblem> {
     let slots: Mutex<Vec<Option<Parsed<T>>>> = Mutex::new(Vec::new());
@@ -46,7 +48,10 @@ pub fn records<T: Send>(
     let most_in_flight = rayon::current_num_threads() + 2;
     let produced = rayon::in_place_scope(|scope| {
         let mut input = Input::new(reader);
-        let mut scanner = Scanner::default();
+        let mut scanner = Scanner {
+            max_depth,
+            ..Scanner::default()
+        };
         loop {
             let eof = input.fill()?;
             scanner
@@ -267,6 +272,8 @@ struct Scanner {
     after_comma: bool,
     /// Elements read whole, as byte ranges of the input.
     elements: Vec<(usize, usize)>,
+    /// Deepest nesting allowed, the top-level array included.
+    max_depth: usize,
 }
 
 impl Scanner {
@@ -350,7 +357,12 @@ impl Scanner {
                 }
                 match b {
                     b'"' => self.in_string = true,
-                    b'{' | b'[' => self.depth += 1,
+                    b'{' | b'[' => {
+                        self.depth += 1;
+                        if self.depth + 1 > self.max_depth {
+                            return Err(Scanned::TooDeep(i, self.max_depth));
+                        }
+                    }
                     b'}' | b']' => self.depth = self.depth.saturating_sub(1),
                     _ => {}
                 }
@@ -399,6 +411,8 @@ enum Scanned {
     NotAnArray,
     /// At this offset of the input.
     At(usize, &'static str),
+    /// Nesting past the limit, at this offset of the input.
+    TooDeep(usize, usize),
     Located(JsProblem),
 }
 
@@ -415,6 +429,10 @@ impl Scanned {
                 .position
                 .after(&input.buf[..offset.min(input.buf.len())])
                 .problem(what),
+            Scanned::TooDeep(offset, max_depth) => input
+                .position
+                .after(&input.buf[..offset.min(input.buf.len())])
+                .problem(&super::too_deep_message(max_depth)),
             Scanned::Located(problem) => problem,
         }
     }
@@ -431,7 +449,7 @@ mod tests {
                 _ => None,
             })
         };
-        let out = records(&mut text.as_bytes(), &parse)?;
+        let out = records(&mut text.as_bytes(), 64, &parse)?;
         Ok((out.items, out.count))
     }
 
@@ -538,7 +556,7 @@ mod tests {
         bytes.extend_from_slice(&[0xff, 0xfe]);
         bytes.extend_from_slice(b"\"},{\"a\":2}]");
         let parse = |node: &Node<'_>, _: &mut RecordProblems| node.get("t").map(|t| t.to_string());
-        let out = records(&mut bytes.as_slice(), &parse).unwrap();
+        let out = records(&mut bytes.as_slice(), 64, &parse).unwrap();
         assert_eq!(out.count, 2);
         assert_eq!(out.items, vec!["\"\u{fffd}\u{fffd}\"".to_string()]);
     }

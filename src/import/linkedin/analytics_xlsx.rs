@@ -57,10 +57,19 @@ fn cell_count(cell: &Data) -> Option<u64> {
 fn cell_day(cell: &Data) -> Option<i64> {
     match cell {
         // Excel's serial day: days since 1899-12-30.
-        Data::DateTime(d) => Some(((d.as_f64() - 25_569.0).floor() as i64) * 86_400_000),
-        Data::Float(f) => Some(((f - 25_569.0).floor() as i64) * 86_400_000),
+        Data::DateTime(d) => excel_day(d.as_f64()),
+        Data::Float(f) => excel_day(*f),
         other => cell_text(other).and_then(|t| dates::parse(&t)),
     }
+}
+
+/// An Excel serial day (days since 1899-12-30) as ms at 00:00 UTC; `None` for a number
+/// that is not a plausible record day ([`crate::import::text::plausible`]), NaN included.
+fn excel_day(serial: f64) -> Option<i64> {
+    let days = (serial - 25_569.0).floor();
+    (days.is_finite() && days.abs() < 3_000_000.0)
+        .then(|| days as i64 * 86_400_000)
+        .and_then(crate::import::text::plausible)
 }
 
 /// The digits of the URN in a post URL.

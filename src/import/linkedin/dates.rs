@@ -18,7 +18,8 @@ const DATES: &[&str] = &[
 ];
 
 /// Milliseconds since the epoch of a LinkedIn date or date and time; a date alone is
-/// 00:00 UTC of that day.
+/// 00:00 UTC of that day. `None` when it is not a plausible record time
+/// ([`crate::import::text::plausible`]).
 pub fn parse(text: &str) -> Option<i64> {
     let t = text.trim();
     let t = t.strip_suffix(" UTC").unwrap_or(t);
@@ -39,6 +40,7 @@ pub fn parse(text: &str) -> Option<i64> {
                 .and_then(|d| d.and_hms_opt(0, 0, 0))
         })
         .map(|d| d.and_utc().timestamp_millis())
+        .and_then(crate::import::text::plausible)
 }
 
 #[cfg(test)]

@@ -105,6 +105,7 @@ fn parse_entry(
     let problem = Error::into_problem;
     if kind == FileKind::Analytics {
         let bytes = archive.read(entry).map_err(problem)?;
+        crate::archive::check_nested(&bytes, archive.limits())?;
         if !analytics_xlsx::is_analytics(&bytes) {
             return Ok((Parsed::OtherWorkbook, 0, RecordProblems::default()));
         }
@@ -175,9 +176,10 @@ impl Importer for LinkedInImporter {
         {
             let workbook = known.iter().any(|(e, k)| {
                 *k == FileKind::Analytics
-                    && archive
-                        .read(e)
-                        .is_ok_and(|b| analytics_xlsx::is_analytics(&b))
+                    && archive.read(e).is_ok_and(|b| {
+                        crate::archive::check_nested(&b, archive.limits()).is_ok()
+                            && analytics_xlsx::is_analytics(&b)
+                    })
             });
             return workbook.then(|| Detection {
                 platform: Platform::LinkedIn,

@@ -187,7 +187,9 @@ fn records<T: Send>(
     parse: &(dyn Fn(&Node<'_>, &mut RecordProblems) -> Option<T> + Sync),
 ) -> Result<(Vec<T>, u64), String> {
     let read = archive
-        .stream(entry, |reader| jsfile::records(reader, parse))
+        .stream(entry, |reader| {
+            jsfile::records(reader, archive.limits().max_depth, parse)
+        })
         .map_err(Error::into_problem)?
         .map_err(|e| e.0)?;
     problems.absorb(read.problems);
@@ -254,11 +256,13 @@ fn parse_entry_timed(
             (Parsed::Account(info), n)
         }
         FileKind::Manifest => {
-            let value = jsfile::parse_value(&text()?).map_err(|e| e.0)?;
+            let value =
+                jsfile::parse_value(&text()?, archive.limits().max_depth).map_err(|e| e.0)?;
             (Parsed::Account(social::manifest(&value)), 1)
         }
         FileKind::UserDetails => {
-            let value = jsfile::parse_value(&text()?).map_err(|e| e.0)?;
+            let value =
+                jsfile::parse_value(&text()?, archive.limits().max_depth).map_err(|e| e.0)?;
             (Parsed::Account(social::user_details(&value)), 1)
         }
         FileKind::Profile => {

@@ -2,6 +2,8 @@
 //! fresh temporary directory per test, the binary as a command, and row accessors.
 #![allow(dead_code)]
 
+pub mod rawzip;
+
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
