@@ -11,4 +11,6 @@ mod hostile;
 mod import_facebook;
 mod import_linkedin;
 mod import_twitter;
+mod privacy;
+mod properties;
 mod report;
