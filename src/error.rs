@@ -39,7 +39,7 @@ pub enum Error {
     #[error("{0}")]
     Usage(String),
     /// Writing an output failed.
-    #[error("{path}: {source}")]
+    #[error("{path}: cannot write: {source}")]
     Output {
         /// The file or directory being written.
         path: PathBuf,

@@ -12,6 +12,9 @@ use crate::error::{Error, Result};
 ///
 /// An existing `target` is replaced only when `may_replace` accepts it (it is a previous
 /// output of the same command, or empty); otherwise nothing is written and the error says so.
+/// Two runs writing the same `target` at once each fill their own staging directory; the
+/// check and the swap hold a lock on the parent directory, so one run's output replaces the
+/// other's whole and files of the two never mix.
 pub fn write_dir_atomically(
     target: &Path,
     may_replace: impl Fn(&Path) -> bool,
@@ -21,18 +24,7 @@ pub fn write_dir_atomically(
         path: target.to_path_buf(),
         source,
     };
-    if target.exists() {
-        let empty = fs::read_dir(target)
-            .map(|mut d| d.next().is_none())
-            .unwrap_or(false);
-        if !target.is_dir() || !(empty || may_replace(target)) {
-            return Err(Error::Usage(format!(
-                "{}: exists and is not an earlier output of rapport; choose another --out \
-                 or remove it",
-                target.display()
-            )));
-        }
-    }
+    check_replaceable(target, &may_replace)?;
     let parent = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => Path::new(".").to_path_buf(),
@@ -42,7 +34,19 @@ pub fn write_dir_atomically(
         .prefix(".rapport-tmp-")
         .tempdir_in(&parent)
         .map_err(fail)?;
-    fill(staging.path())?;
+    // A file that cannot be written is named as it would have been in the output.
+    fill(staging.path()).map_err(|e| match e {
+        Error::Output { path, source } if !path.starts_with(target) && path.is_relative() => {
+            Error::Output {
+                path: target.join(path),
+                source,
+            }
+        }
+        other => other,
+    })?;
+    let _lock = ParentLock::take(&parent).map_err(fail)?;
+    // Another run may have written the target since the first check.
+    check_replaceable(target, &may_replace)?;
     if target.exists() {
         let old = tempfile::Builder::new()
             .prefix(".rapport-old-")
@@ -62,6 +66,59 @@ pub fn write_dir_atomically(
     // The staging path no longer exists; keep TempDir from trying to remove it.
     let _ = staging.keep();
     Ok(())
+}
+
+/// An error unless `target` is absent, an empty directory, or one `may_replace` accepts.
+fn check_replaceable(target: &Path, may_replace: &impl Fn(&Path) -> bool) -> Result<()> {
+    if !target.exists() {
+        return Ok(());
+    }
+    if !target.is_dir() {
+        return Err(Error::Usage(format!(
+            "{}: exists and is a file, not a directory; choose another --out",
+            target.display()
+        )));
+    }
+    let empty = fs::read_dir(target)
+        .map(|mut d| d.next().is_none())
+        .unwrap_or(false);
+    if empty || may_replace(target) {
+        Ok(())
+    } else {
+        Err(Error::Usage(format!(
+            "{}: exists and is not an earlier output of rapport; choose another --out or \
+             remove it",
+            target.display()
+        )))
+    }
+}
+
+/// An exclusive lock on a directory, held until dropped (and released by the system if
+/// the process dies), so that rapport runs swap their outputs in it one at a time.
+struct ParentLock {
+    #[cfg(unix)]
+    _dir: fs::File,
+}
+
+impl ParentLock {
+    #[cfg(unix)]
+    fn take(dir: &Path) -> io::Result<ParentLock> {
+        use std::os::fd::AsRawFd;
+        let handle = fs::File::open(dir)?;
+        // SAFETY: flock is called on a descriptor this function owns and keeps open.
+        let locked = unsafe { libc::flock(handle.as_raw_fd(), libc::LOCK_EX) };
+        if locked != 0 {
+            return Err(io::Error::last_os_error());
+        }
+        Ok(ParentLock { _dir: handle })
+    }
+
+    /// Elsewhere the swap is not serialised: a second run at the same moment may fail with
+    /// an error, but still never mixes files.
+    #[cfg(not(unix))]
+    fn take(_dir: &Path) -> io::Result<ParentLock> {
+        Ok(ParentLock {})
+    }
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ mod hostile;
 mod import_facebook;
 mod import_linkedin;
 mod import_twitter;
+mod output_safety;
 mod privacy;
 mod properties;
 mod report;
