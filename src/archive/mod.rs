@@ -536,7 +536,46 @@ pub(crate) fn normalize_name(raw: &str) -> Result<Option<String>, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::normalize_name;
+    use super::*;
+
+    #[test]
+    fn a_file_that_grows_after_listing_is_stopped_while_read() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.js"), vec![b' '; 1000]).unwrap();
+        let limits = Limits {
+            max_total_bytes: 5000,
+            ..Limits::default()
+        };
+        let archive = Archive::open(dir.path(), limits).unwrap();
+        std::fs::write(dir.path().join("a.js"), vec![b' '; 10_000]).unwrap();
+        let err = archive.read(&archive.entries()[0]).unwrap_err().to_string();
+        assert!(
+            err.contains("a.js") && err.contains("--max-total-size"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn the_total_counts_every_read_of_the_archive() {
+        let files = vec![
+            ("a".to_string(), vec![b'a'; 3000]),
+            ("b".to_string(), vec![b'b'; 3000]),
+        ];
+        let limits = Limits {
+            max_total_bytes: 5000,
+            ..Limits::default()
+        };
+        let archive = Archive::from_memory("mem", files, limits).unwrap();
+        assert_eq!(archive.read(&archive.entries()[0]).unwrap().len(), 3000);
+        // The second entry's declared size would pass the total: refused before reading.
+        let err = archive.read(&archive.entries()[1]).unwrap_err().to_string();
+        assert!(
+            err.contains("mem: b: the archive inflates past 5000"),
+            "{err}"
+        );
+        let twice = vec![("x".into(), vec![]), ("./x".into(), vec![])];
+        assert!(Archive::from_memory("mem", twice, Limits::default()).is_err());
+    }
 
     #[test]
     fn names_are_normalized_and_unsafe_ones_refused() {
