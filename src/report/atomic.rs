@@ -169,4 +169,47 @@ mod tests {
         assert_eq!(names(&target), ["summary.json"]);
         assert_eq!(names(parent.path()), ["report"]);
     }
+
+    #[test]
+    fn writers_that_finish_at_the_same_moment_each_leave_a_whole_output() {
+        let parent = tempfile::tempdir().unwrap();
+        let target = parent.path().join("report");
+        let write = |dir: &Path, name: &str, text: &str| {
+            fs::write(dir.join(name), text).map_err(|source| Error::Output {
+                path: dir.to_path_buf(),
+                source,
+            })
+        };
+        for round in 0..200 {
+            let barrier = std::sync::Barrier::new(4);
+            let results: Vec<Result<()>> = std::thread::scope(|scope| {
+                let runs: Vec<_> = (0..4)
+                    .map(|id| {
+                        let (barrier, target) = (&barrier, &target);
+                        scope.spawn(move || {
+                            write_dir_atomically(
+                                target,
+                                |_| true,
+                                |dir| {
+                                    write(dir, "summary.json", &format!("{id}"))?;
+                                    write(dir, "index.html", &format!("{id}"))?;
+                                    barrier.wait();
+                                    Ok(())
+                                },
+                            )
+                        })
+                    })
+                    .collect();
+                runs.into_iter().map(|r| r.join().unwrap()).collect()
+            });
+            for result in results {
+                assert!(result.is_ok(), "round {round}: {result:?}");
+            }
+            let summary = fs::read_to_string(target.join("summary.json")).unwrap();
+            let page = fs::read_to_string(target.join("index.html")).unwrap();
+            assert_eq!(summary, page, "round {round}: files of two runs");
+            assert_eq!(names(&target), ["index.html", "summary.json"]);
+            assert_eq!(names(parent.path()), ["report"], "round {round}");
+        }
+    }
 }
