@@ -183,6 +183,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn excel_days_no_calendar_holds_are_none_not_an_overflow() {
+        // 45413 is 2024-05-01.
+        assert_eq!(excel_day(45_413.5), Some(1_714_521_600_000));
+        // Once `days as i64 * 86_400_000` overflowed (a panic in debug builds).
+        for serial in [1e300, -1e300, f64::NAN, f64::INFINITY, 1.0, 80_000.0] {
+            assert_eq!(excel_day(serial), None, "{serial}");
+        }
+    }
+
+    #[test]
     fn urn_numbers_come_out_of_urls_and_ids() {
         assert_eq!(
             urn_number("https://www.linkedin.com/feed/update/urn:li:activity:7190000000000000001/")
