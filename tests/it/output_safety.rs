@@ -21,25 +21,10 @@ fn names(dir: &Path) -> Vec<String> {
 
 /// Every file below `dir`, relative, sorted.
 fn tree(dir: &Path) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for item in fs::read_dir(&d).unwrap().flatten() {
-            let path = item.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                out.push(
-                    path.strip_prefix(dir)
-                        .unwrap()
-                        .to_string_lossy()
-                        .into_owned(),
-                );
-            }
-        }
-    }
-    out.sort();
-    out
+    files_below(dir)
+        .iter()
+        .map(|p| p.strip_prefix(dir).unwrap().to_string_lossy().into_owned())
+        .collect()
 }
 
 fn analyze(input: &Path, out: &Path) -> Output {

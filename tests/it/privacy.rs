@@ -28,23 +28,6 @@ impl Secrets {
     }
 }
 
-fn files_below(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for item in fs::read_dir(&d).unwrap().flatten() {
-            let path = item.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
 /// Every string under `key` anywhere in a JSON value.
 fn strings_under(value: &Value, key: &str, out: &mut Vec<String>) {
     match value {

@@ -84,6 +84,14 @@ pub fn copy_dir(src: &Path, dest: &Path) {
     }
 }
 
+/// Every file below `dir`, sorted.
+pub fn files_below(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    collect(dir, &mut files);
+    files.sort();
+    files
+}
+
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in fs::read_dir(dir).expect("read dir") {
         let path = entry.expect("entry").path();
