@@ -24,3 +24,47 @@ fn a_facebook_timestamp_past_i64_milliseconds_is_not_an_overflow() {
     input.extend_from_slice(message);
     fuzz::facebook_json(&input);
 }
+
+/// A workbook whose sheet holds a cell reference with a column of many letters: calamine
+/// multiplied its column number past u32 (a panic in builds with overflow checks, a wrapped
+/// position otherwise). Found by the `linkedin_xlsx` fuzz target after about 150,000
+/// executions; cell references are now checked before calamine reads the sheets.
+#[test]
+fn a_cell_reference_no_spreadsheet_holds_is_refused_before_calamine() {
+    // The input as found: its zip is also damaged, which the check refuses first.
+    let workbook = include_bytes!("fuzz_inputs/linkedin_xlsx-2be2e09c.xlsx");
+    fuzz::linkedin_xlsx(workbook);
+    let err = rapport::import::linkedin::analytics_xlsx::parse(workbook).unwrap_err();
+    assert!(err.contains("not a readable XLSX workbook"), "{err}");
+    // The same reference in a sound workbook.
+    let workbook =
+        crate::support::xlsx::top_posts(&[("A1", "Post URL"), ("AAAAAAAAAAAAAAA2", "x")]);
+    fuzz::linkedin_xlsx(&workbook);
+    let err = rapport::import::linkedin::analytics_xlsx::parse(&workbook).unwrap_err();
+    assert!(
+        err.contains("xl/worksheets/sheet1.xml: cell reference \"AAAAAAAAAAAAAAA2\""),
+        "{err}"
+    );
+}
+
+/// Two cells far apart (A1 and XFD1048576) made calamine's dense grid ask for 17 billion
+/// cells. Found reading calamine while fixing the crash above; the sheet is now read cell
+/// by cell.
+#[test]
+fn two_cells_far_apart_do_not_allocate_the_grid_between_them() {
+    let workbook = crate::support::xlsx::top_posts(&[
+        ("A1", "Post URL"),
+        ("B1", "Post publish date"),
+        ("C1", "Engagements"),
+        (
+            "A2",
+            "https://www.linkedin.com/feed/update/urn:li:activity:7190000000000000001",
+        ),
+        ("C2", "12"),
+        ("XFD1048576", "far away"),
+    ]);
+    let top = rapport::import::linkedin::analytics_xlsx::parse(&workbook).unwrap();
+    assert_eq!(top.len(), 1);
+    assert_eq!(top[0].engagements, Some(12));
+    assert_eq!(top[0].number.as_deref(), Some("7190000000000000001"));
+}

@@ -4,10 +4,10 @@
 //! matches, else by publish date where exactly one share was published that day. A row
 //! that matches no share is counted, never attached by guess.
 
-use std::collections::HashMap;
-use std::io::Cursor;
+use std::collections::{BTreeMap, HashMap};
+use std::io::{Cursor, Read};
 
-use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+use calamine::{DataRef, Reader, Xlsx, open_workbook_from_rs};
 
 use super::dates;
 use crate::model::PostRow;
@@ -28,37 +28,57 @@ pub struct TopPost {
     pub impressions: Option<u64>,
 }
 
-/// Whether a workbook's sheets are those of the post analytics export.
+/// Whether a workbook's sheets are those of the post analytics export (the sheet names
+/// only: no cell is read).
 pub fn is_analytics(bytes: &[u8]) -> bool {
     open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes))
         .map(|wb| wb.sheet_names().iter().any(|s| s == TOP_POSTS))
         .unwrap_or(false)
 }
 
-fn cell_text(cell: &Data) -> Option<String> {
+/// One cell's value, as far as this reader needs it.
+#[derive(Debug, Clone, PartialEq)]
+enum Cell {
+    Text(String),
+    Int(i64),
+    Float(f64),
+    /// An Excel serial day (days since 1899-12-30).
+    Day(f64),
+}
+
+impl Cell {
+    fn of(value: &DataRef<'_>) -> Option<Cell> {
+        Some(match value {
+            DataRef::String(s) | DataRef::DateTimeIso(s) => Cell::Text(s.clone()),
+            DataRef::SharedString(s) => Cell::Text((*s).to_string()),
+            DataRef::Int(i) => Cell::Int(*i),
+            DataRef::Float(f) => Cell::Float(*f),
+            DataRef::DateTime(d) => Cell::Day(d.as_f64()),
+            _ => return None,
+        })
+    }
+}
+
+fn cell_text(cell: &Cell) -> Option<String> {
     match cell {
-        Data::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
-        Data::Int(i) => Some(i.to_string()),
-        Data::Float(f) => Some(f.to_string()),
-        Data::DateTimeIso(s) => Some(s.clone()),
+        Cell::Text(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        Cell::Int(i) => Some(i.to_string()),
+        Cell::Float(f) | Cell::Day(f) => Some(f.to_string()),
+    }
+}
+
+fn cell_count(cell: &Cell) -> Option<u64> {
+    match cell {
+        Cell::Int(i) => u64::try_from(*i).ok(),
+        Cell::Float(f) if *f >= 0.0 && f.fract() == 0.0 && *f < 1e18 => Some(*f as u64),
+        Cell::Text(s) => s.trim().replace(',', "").parse().ok(),
         _ => None,
     }
 }
 
-fn cell_count(cell: &Data) -> Option<u64> {
+fn cell_day(cell: &Cell) -> Option<i64> {
     match cell {
-        Data::Int(i) => u64::try_from(*i).ok(),
-        Data::Float(f) if *f >= 0.0 && f.fract() == 0.0 => Some(*f as u64),
-        Data::String(s) => s.trim().replace(',', "").parse().ok(),
-        _ => None,
-    }
-}
-
-fn cell_day(cell: &Data) -> Option<i64> {
-    match cell {
-        // Excel's serial day: days since 1899-12-30.
-        Data::DateTime(d) => excel_day(d.as_f64()),
-        Data::Float(f) => excel_day(*f),
+        Cell::Day(d) | Cell::Float(d) => excel_day(*d),
         other => cell_text(other).and_then(|t| dates::parse(&t)),
     }
 }
@@ -85,41 +105,124 @@ pub fn urn_number(url: &str) -> Option<String> {
     (!digits.is_empty()).then_some(digits)
 }
 
+/// The cells of a sheet that hold a value, by row then column. Only cells that exist are
+/// kept: a sheet with one cell at A1 and one at XFD1048576 is two cells, not the 17
+/// billion of a dense grid.
+type Rows = BTreeMap<u32, BTreeMap<u32, Cell>>;
+
+fn sheet_cells(wb: &mut Xlsx<Cursor<&[u8]>>) -> Result<Rows, String> {
+    let mut reader = wb
+        .worksheet_cells_reader(TOP_POSTS)
+        .map_err(|e| format!("no readable `{TOP_POSTS}` sheet: {e}"))?;
+    let mut rows = Rows::new();
+    loop {
+        let cell = reader
+            .next_cell()
+            .map_err(|e| format!("the `{TOP_POSTS}` sheet cannot be read: {e}"))?;
+        let Some(cell) = cell else {
+            return Ok(rows);
+        };
+        if let Some(value) = Cell::of(cell.get_value()) {
+            let (row, column) = cell.get_position();
+            rows.entry(row).or_default().insert(column, value);
+        }
+    }
+}
+
+/// The largest column (XFD) and row numbers a workbook can hold.
+const MAX_COLUMN_LETTERS: usize = 3;
+const MAX_ROW: u64 = 1_048_576;
+
+/// Checks every cell reference (`r="B7"`, `ref="A1:C9"`, `sqref="..."`) in the sheets of a
+/// workbook before the spreadsheet library reads them: one that no spreadsheet can hold
+/// (`AAAAAAAAAA1`, row 99999999999) is refused here, where the library would overflow.
+/// The workbook's entries must have passed [`crate::archive::check_nested`] (their sizes
+/// are bounded).
+fn check_references(bytes: &[u8]) -> Result<(), String> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| format!("not a readable XLSX workbook: {e}"))?;
+    for index in 0..zip.len() {
+        let mut file = zip
+            .by_index(index)
+            .map_err(|e| format!("not a readable XLSX workbook: {e}"))?;
+        let name = String::from_utf8_lossy(file.name_raw()).into_owned();
+        if !name.starts_with("xl/worksheets/") {
+            continue;
+        }
+        let mut xml = Vec::new();
+        file.read_to_end(&mut xml)
+            .map_err(|e| format!("not a readable XLSX workbook: {e}"))?;
+        for attribute in [&b" r=\""[..], b" ref=\"", b" sqref=\""] {
+            for at in memchr::memmem::find_iter(&xml, attribute) {
+                let value = &xml[at + attribute.len()..];
+                let end = memchr::memchr(b'"', value).unwrap_or(value.len());
+                let value = &value[..end];
+                let bad = value
+                    .split(|&b| b == b':' || b == b' ')
+                    .find(|reference| !is_cell_reference(reference));
+                if let Some(bad) = bad {
+                    return Err(format!(
+                        "{}: cell reference {:?} is not one a spreadsheet can hold",
+                        crate::error::one_line(&name),
+                        crate::error::one_line(&String::from_utf8_lossy(bad))
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `B7`, `$B$7`, `B` (a whole column) or `7` (a whole row), within XFD1048576.
+fn is_cell_reference(reference: &[u8]) -> bool {
+    let plain: Vec<u8> = reference.iter().copied().filter(|&b| b != b'$').collect();
+    let letters = plain.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let digits = &plain[letters..];
+    let column_ok = letters <= MAX_COLUMN_LETTERS
+        && (letters < MAX_COLUMN_LETTERS
+            || plain[..letters].to_ascii_uppercase() <= b"XFD".to_vec());
+    let row_ok = digits.iter().all(u8::is_ascii_digit)
+        && digits.len() <= 7
+        && (digits.is_empty()
+            || std::str::from_utf8(digits)
+                .ok()
+                .and_then(|d| d.parse::<u64>().ok())
+                .is_some_and(|row| (1..=MAX_ROW).contains(&row)));
+    !plain.is_empty() && column_ok && row_ok
+}
+
 /// Reads the `TOP POSTS` sheet. A workbook without it, or whose header row is not found,
 /// is an error naming what is missing.
 pub fn parse(bytes: &[u8]) -> Result<Vec<TopPost>, String> {
+    check_references(bytes)?;
     let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes))
         .map_err(|e| format!("not a readable XLSX workbook: {e}"))?;
-    let range = wb
-        .worksheet_range(TOP_POSTS)
-        .map_err(|e| format!("no readable `{TOP_POSTS}` sheet: {e}"))?;
-    let rows: Vec<&[Data]> = range.rows().collect();
-    let header = rows
+    let rows = sheet_cells(&mut wb)?;
+    let text_at = |row: &BTreeMap<u32, Cell>, column: u32| row.get(&column).and_then(cell_text);
+    let (&header, names) = rows
         .iter()
-        .position(|r| {
-            r.iter()
+        .find(|(_, r)| {
+            r.values()
                 .any(|c| cell_text(c).as_deref() == Some("Post URL"))
         })
         .ok_or_else(|| format!("no `Post URL` header in the `{TOP_POSTS}` sheet"))?;
-    let names: Vec<Option<String>> = rows[header].iter().map(cell_text).collect();
     // Each table starts at a `Post URL` column: (url, date, value, is_impressions).
-    let tables: Vec<(usize, bool)> = names
+    let tables: Vec<(u32, bool)> = names
         .iter()
-        .enumerate()
-        .filter(|(_, n)| n.as_deref() == Some("Post URL"))
-        .map(|(i, _)| {
-            let impressions = names
-                .get(i + 2)
-                .and_then(|n| n.as_deref())
+        .filter(|(_, c)| cell_text(c).as_deref() == Some("Post URL"))
+        .map(|(&column, _)| {
+            let impressions = column
+                .checked_add(2)
+                .and_then(|value| text_at(names, value))
                 .is_some_and(|n| n.eq_ignore_ascii_case("Impressions"));
-            (i, impressions)
+            (column, impressions)
         })
         .collect();
     let mut by_url: HashMap<String, TopPost> = HashMap::new();
     let mut order: Vec<String> = Vec::new();
-    for row in rows.iter().skip(header + 1) {
+    for (_, row) in rows.range(header.saturating_add(1)..) {
         for &(start, impressions) in &tables {
-            let Some(url) = row.get(start).and_then(cell_text) else {
+            let Some(url) = text_at(row, start) else {
                 continue;
             };
             let entry = by_url.entry(url.clone()).or_insert_with(|| {
@@ -129,8 +232,9 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<TopPost>, String> {
                     ..TopPost::default()
                 }
             });
-            entry.day = entry.day.or_else(|| row.get(start + 1).and_then(cell_day));
-            let value = row.get(start + 2).and_then(cell_count);
+            let cell = |offset: u32| start.checked_add(offset).and_then(|c| row.get(&c));
+            entry.day = entry.day.or_else(|| cell(1).and_then(cell_day));
+            let value = cell(2).and_then(cell_count);
             if impressions {
                 entry.impressions = value;
             } else {
@@ -181,6 +285,26 @@ pub fn join(posts: &mut [PostRow], top: &[TopPost]) -> (u64, u64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cell_references_are_those_a_spreadsheet_can_hold() {
+        for ok in ["A1", "$B$7", "XFD1048576", "xfd1", "C", "7", "AA10"] {
+            assert!(is_cell_reference(ok.as_bytes()), "{ok}");
+        }
+        for bad in [
+            "",
+            "XFE1",
+            "AAAA1",
+            "A0",
+            "A1048577",
+            "A99999999999",
+            "A1B",
+            "A-1",
+            "$",
+        ] {
+            assert!(!is_cell_reference(bad.as_bytes()), "{bad}");
+        }
+    }
 
     #[test]
     fn excel_days_no_calendar_holds_are_none_not_an_overflow() {

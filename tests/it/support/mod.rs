@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod rawzip;
+pub mod xlsx;
 
 use std::fs;
 use std::io::Write;
