@@ -17,6 +17,16 @@ fn a_facebook_timestamp_past_i64_milliseconds_is_not_an_overflow() {
     let mut input = vec![selector];
     input.extend_from_slice(friends);
     fuzz::facebook_json(&input);
+    // The friends are kept, without a time.
+    let value: serde_json::Value = serde_json::from_slice(friends).unwrap();
+    let mut problems = rapport::import::coverage::RecordProblems::default();
+    let people = rapport::import::facebook::network::people(
+        &value,
+        rapport::model::Relation::Friend,
+        &mut problems,
+    );
+    assert_eq!(people.len(), 2);
+    assert!(people.iter().all(|p| p.connected_at.is_none()));
     let message = br#"{"participants": [{"name": "A"}, {"name": "B"}],
         "messages": [{"sender_name": "A", "timestamp_ms": 18446744073709551615, "content": "x"},
         {"sender_name": "B", "timestamp": 99999999999, "content": "y"}]}"#;
