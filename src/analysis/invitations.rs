@@ -12,11 +12,16 @@ use super::stats::share;
 use super::{Figures, Notes, Scope};
 use crate::model::InteractionKind;
 
-/// Platforms whose archives have invitations.
-const WITH_INVITATIONS: [&str; 2] = ["linkedin", "facebook"];
-/// Platforms whose archives say which invitations the owner sent and so whether they were
-/// accepted. Facebook lists only the sent friend requests still pending: no outcome.
-const SENT_KNOWN: [&str; 1] = ["linkedin"];
+/// Whether the platform's archives have invitations (its importer says).
+fn with_invitations(platform: &str) -> bool {
+    crate::import::importer_of(platform).is_some_and(|i| i.has_invitations())
+}
+
+/// Whether the platform's archives say which invitations the owner sent and so whether
+/// they were accepted (its importer says; Facebook lists only the requests still pending).
+fn sent_known(platform: &str) -> bool {
+    crate::import::importer_of(platform).is_some_and(|i| i.knows_sent_invitations())
+}
 
 /// Sent invitations of one kind and how many were accepted.
 #[derive(Debug, Serialize)]
@@ -63,7 +68,7 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
                 .flatten(),
         )
         .collect();
-    let has_invitations = platforms.iter().any(|p| WITH_INVITATIONS.contains(p));
+    let has_invitations = platforms.iter().any(|p| with_invitations(p));
     let mut notes = Notes::default();
     if !has_invitations {
         let none: Option<usize> = None;
@@ -124,7 +129,7 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
             plain_accepted += usize::from(is_accepted);
         }
     }
-    let sent_known = platforms.iter().any(|p| SENT_KNOWN.contains(p));
+    let sent_known = platforms.iter().any(|p| sent_known(p));
     let known = noted.is_some() && sent_known;
     let result = Invitations {
         sent: sent_known.then_some(sent),

@@ -199,7 +199,7 @@ pub fn read_input(paths: &[PathBuf], options: LoadOptions, reporter: &Reporter) 
     })
 }
 
-/// The platforms that have any row, in a fixed order.
+/// The platforms that have any row, in registry order.
 fn platforms(data: &Dataset) -> Result<Vec<Platform>> {
     let mut present = HashSet::new();
     for (_, frame) in data.frames() {
@@ -210,8 +210,7 @@ fn platforms(data: &Dataset) -> Result<Vec<Platform>> {
             present.insert(p.to_string());
         }
     }
-    Ok([Platform::Twitter, Platform::LinkedIn, Platform::Facebook]
-        .into_iter()
+    Ok(crate::import::platforms()
         .filter(|p| present.contains(p.as_str()))
         .collect())
 }

@@ -3,7 +3,7 @@
 use crate::archive::Archive;
 use crate::error::{Error, Result};
 
-use super::{Detection, IMPORTERS, Importer};
+use super::{Detection, IMPORTERS, Importer, platform_titles};
 
 /// How many entry names an "unknown archive" error lists.
 const NAMES_SHOWN: usize = 8;
@@ -24,7 +24,7 @@ pub fn detect(archive: &Archive) -> Result<(&'static dyn Importer, Detection)> {
     if entries.is_empty() {
         return Err(Error::archive(
             archive.label(),
-            "the archive is empty: not a Twitter/X, LinkedIn or Facebook export",
+            format!("the archive is empty: not a {} export", platform_titles()),
         ));
     }
     let more = entries.len().saturating_sub(NAMES_SHOWN);
@@ -37,7 +37,8 @@ pub fn detect(archive: &Archive) -> Result<(&'static dyn Importer, Detection)> {
     Err(Error::archive(
         archive.label(),
         format!(
-            "not a Twitter/X, LinkedIn or Facebook export (saw: {}{more})",
+            "not a {} export (saw: {}{more})",
+            platform_titles(),
             names.join(", ")
         ),
     ))

@@ -64,6 +64,15 @@ pub trait Importer: Sync {
     fn joins_parts(&self) -> bool {
         false
     }
+    /// Whether the platform's archives hold invitations (sent or received).
+    fn has_invitations(&self) -> bool {
+        false
+    }
+    /// Whether they list every invitation the owner sent, so that whether each was
+    /// accepted is known (Facebook lists only the requests still pending).
+    fn knows_sent_invitations(&self) -> bool {
+        false
+    }
     /// Reads the archive. An entry the analysis needs that cannot be read is an error; a
     /// record that cannot be read is counted in the coverage.
     fn import(
@@ -91,12 +100,37 @@ pub(crate) fn parse_plan<K: Copy + Sync, T: Send>(
         .collect()
 }
 
-/// Every importer, in the order detection tries them.
+/// Every importer, in the order detection tries them: the one place that knows which
+/// platforms rapport reads. Platform lists everywhere else (summary.json's scopes, the
+/// report's columns, detection's error) come from here, in this order.
 pub static IMPORTERS: &[&dyn Importer] = &[
     &twitter::TwitterImporter,
     &linkedin::LinkedInImporter,
     &facebook::FacebookImporter,
 ];
+
+/// The platforms rapport reads, in registry order.
+pub fn platforms() -> impl Iterator<Item = Platform> {
+    IMPORTERS.iter().map(|importer| importer.platform())
+}
+
+/// The importer of a platform, by the value of its `platform` column.
+pub fn importer_of(platform: &str) -> Option<&'static dyn Importer> {
+    IMPORTERS
+        .iter()
+        .copied()
+        .find(|importer| importer.platform().as_str() == platform)
+}
+
+/// The platforms' names for people, as a list: "Twitter/X, LinkedIn or Facebook".
+pub fn platform_titles() -> String {
+    let titles: Vec<&str> = platforms().map(Platform::title).collect();
+    match titles.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        Some((last, _)) => (*last).to_string(),
+        None => String::new(),
+    }
+}
 
 /// One archive after import.
 #[derive(Debug)]

@@ -10,10 +10,10 @@ use crate::analysis::table::{Cell, Table};
 
 /// The scopes of summary.json, `overall` first, then the platforms present.
 pub fn scopes(summary: &Value) -> Vec<String> {
-    ["overall", "twitter", "linkedin", "facebook"]
-        .iter()
-        .filter(|s| summary.get(**s).is_some())
-        .map(|s| s.to_string())
+    std::iter::once("overall")
+        .chain(crate::import::platforms().map(|p| p.as_str()))
+        .filter(|s| summary.get(*s).is_some())
+        .map(str::to_string)
         .collect()
 }
 

@@ -15,4 +15,5 @@ mod import_twitter;
 mod output_safety;
 mod privacy;
 mod properties;
+mod registry;
 mod report;

@@ -264,6 +264,10 @@ impl Importer for FacebookImporter {
         true
     }
 
+    fn has_invitations(&self) -> bool {
+        true
+    }
+
     fn detect(&self, archive: &Archive) -> Option<Detection> {
         let kinds: Vec<(&Entry, FileKind)> =
             archive.entries().iter().map(|e| (e, classify(e))).collect();

@@ -162,6 +162,14 @@ impl Importer for LinkedInImporter {
         true
     }
 
+    fn has_invitations(&self) -> bool {
+        true
+    }
+
+    fn knows_sent_invitations(&self) -> bool {
+        true
+    }
+
     fn detect(&self, archive: &Archive) -> Option<Detection> {
         let entries = archive.entries();
         let known: Vec<(&Entry, FileKind)> = entries

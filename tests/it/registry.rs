@@ -1,0 +1,96 @@
+//! The importer registry is the one place that knows the platforms: the JSON Schema's
+//! platform keys match it, and no code outside the importers names a platform.
+
+use std::fs;
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::support::files_below;
+
+const SCHEMA: &str = include_str!("../../src/analysis/summary.schema.json");
+
+fn registry() -> Vec<String> {
+    rapport::import::platforms()
+        .map(|p| p.as_str().to_string())
+        .collect()
+}
+
+fn strings(value: &Value) -> Vec<String> {
+    value
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn the_schema_names_the_platforms_of_the_registry() {
+    let schema: Value = serde_json::from_str(SCHEMA).unwrap();
+    let properties = &schema["properties"];
+    let mut archive_kinds = registry();
+    archive_kinds.push("dataset".into());
+    assert_eq!(
+        strings(&properties["archives"]["items"]["properties"]["platform"]["enum"]),
+        archive_kinds
+    );
+    assert_eq!(
+        strings(&properties["coverage"]["propertyNames"]["enum"]),
+        registry()
+    );
+    let scopes: Vec<String> = properties
+        .as_object()
+        .unwrap()
+        .iter()
+        .filter(|(_, v)| v["$ref"] == "#/$defs/platform_figures")
+        .map(|(k, _)| k.clone())
+        .collect();
+    let mut expected = vec!["overall".to_string()];
+    expected.extend(registry());
+    assert_eq!(scopes, expected);
+}
+
+#[test]
+fn no_code_outside_the_importers_names_a_platform() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    // The importers themselves, the enum, and the fuzz entry points (one per importer).
+    let allowed = |relative: &str| {
+        rapport::import::platforms()
+            .any(|p| relative.starts_with(&format!("import/{}", p.as_str())))
+            || relative == "model/rows.rs"
+            || relative == "fuzz.rs"
+    };
+    let mut found = Vec::new();
+    for path in files_below(&src) {
+        let relative = path
+            .strip_prefix(&src)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        if !relative.ends_with(".rs") || allowed(&relative) {
+            continue;
+        }
+        let text = fs::read_to_string(&path).unwrap();
+        // Unit tests may name platforms: they are examples, not lists.
+        let code = text.split("#[cfg(test)]").next().unwrap_or("");
+        for platform in rapport::import::platforms() {
+            let variant = format!("{:?}", platform);
+            for needle in [
+                format!("\"{}\"", platform.as_str()),
+                format!("Platform::{variant}"),
+            ] {
+                for (n, line) in code.lines().enumerate() {
+                    if line.contains(&needle) {
+                        found.push(format!("src/{relative}:{}: {}", n + 1, line.trim()));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "platforms named outside the registry:\n{}",
+        found.join("\n")
+    );
+}
