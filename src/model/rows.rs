@@ -249,6 +249,19 @@ pub struct Rows {
     pub invitations_with_note: Vec<String>,
 }
 
+impl Rows {
+    /// Puts the posts in time order (then by id) and keeps one post per id: the merge rule
+    /// of importers whose files can list one post twice (parts of one export).
+    pub fn order_and_dedup_posts(&mut self) {
+        self.posts.sort_by(|a, b| {
+            a.created_at
+                .cmp(&b.created_at)
+                .then_with(|| a.post_id.cmp(&b.post_id))
+        });
+        self.posts.dedup_by(|a, b| a.post_id == b.post_id);
+    }
+}
+
 /// The body hash of DESIGN.md: FNV-1a (64 bit) of the body with case folded and runs of
 /// white space made one space; stable across runs, machines and Rust versions.
 /// `None` for a body with no text.

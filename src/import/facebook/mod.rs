@@ -455,12 +455,7 @@ impl Importer for FacebookImporter {
         rows.connections = merge_people(people);
         rows.interactions
             .retain(|i| i.counterpart_id.is_none() || i.counterpart_id != owner);
-        rows.posts.sort_by(|a, b| {
-            a.created_at
-                .cmp(&b.created_at)
-                .then_with(|| a.post_id.cmp(&b.post_id))
-        });
-        rows.posts.dedup_by(|a, b| a.post_id == b.post_id);
+        rows.order_and_dedup_posts();
         coverage.notes.push(
             "Facebook names people, not ids: a counterpart is the name as written (after \
              mojibake repair), so two people with one name are one counterpart"

@@ -338,12 +338,7 @@ impl Importer for LinkedInImporter {
             &mut rows.messages,
             &mut rows.interactions,
         );
-        rows.posts.sort_by(|a, b| {
-            a.created_at
-                .cmp(&b.created_at)
-                .then_with(|| a.post_id.cmp(&b.post_id))
-        });
-        rows.posts.dedup_by(|a, b| a.post_id == b.post_id);
+        rows.order_and_dedup_posts();
         if seen.contains(&FileKind::Analytics) {
             let (joined, unmatched) = analytics_xlsx::join(&mut rows.posts, &top_posts);
             coverage.count("analytics rows joined to a share", joined);
