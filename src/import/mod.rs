@@ -26,6 +26,7 @@ use crate::error::{Error, Result};
 use crate::model::{Dataset, Platform, Rows};
 use crate::progress::{Progress, Reporter};
 pub use coverage::Coverage;
+use coverage::RecordProblems;
 
 /// What an importer recognised in an archive.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,21 +84,61 @@ pub trait Importer: Sync {
     ) -> Result<Imported>;
 }
 
-/// Parses the entries of a plan in parallel, in plan order: `None` for those `parse` is not
-/// asked about (ignored kinds), and one progress step per entry.
-pub(crate) fn parse_plan<K: Copy + Sync, T: Send>(
-    plan: &[(&crate::archive::Entry, K)],
+/// A kind of file an importer plans to read.
+pub(crate) trait PlannedKind: Copy + Sync {
+    /// Why a file of this kind is not parsed at all; `None` to parse it.
+    fn ignored(self) -> Option<&'static str>;
+    /// Whether a file of this kind that cannot be read is a warning (the rest is read)
+    /// rather than an error that stops the run.
+    fn optional(self) -> bool;
+    /// What its records are, for the coverage (`inspect`).
+    fn what(self) -> &'static str;
+}
+
+/// What parsing one planned file gave.
+pub(crate) enum Outcome<T> {
+    /// Its content, how many records it held, and the problems in them.
+    Read(T, u64, RecordProblems),
+    /// Nothing rapport uses after all (a workbook that is not analytics), and why.
+    Ignore(&'static str),
+}
+
+/// The coverage loop every importer shares: parses the files of `plan` in parallel (one
+/// progress step each), records in `coverage` what was read, ignored or unreadable, and
+/// returns the content of each file read, in plan order. A file that cannot be read stops
+/// the run unless its kind is optional.
+pub(crate) fn read_plan<'a, K: PlannedKind, T: Send>(
+    archive: &Archive,
+    plan: &[(&'a crate::archive::Entry, K)],
     progress: &Progress,
-    wanted: impl Fn(K) -> bool + Sync,
-    parse: impl Fn(&crate::archive::Entry, K) -> T + Sync,
-) -> Vec<Option<T>> {
-    plan.par_iter()
+    coverage: &mut Coverage,
+    parse: impl Fn(&crate::archive::Entry, K) -> std::result::Result<Outcome<T>, String> + Sync,
+) -> Result<Vec<(&'a crate::archive::Entry, K, T)>> {
+    let parsed: Vec<_> = plan
+        .par_iter()
         .map(|(entry, kind)| {
-            let result = wanted(*kind).then(|| parse(entry, *kind));
+            let result = kind.ignored().is_none().then(|| parse(entry, *kind));
             progress.step(&entry.name);
             result
         })
-        .collect()
+        .collect();
+    let mut read = Vec::new();
+    for ((entry, kind), result) in plan.iter().zip(parsed) {
+        match result {
+            None => coverage.ignore(&entry.name, kind.ignored().unwrap_or_default()),
+            Some(Ok(Outcome::Ignore(reason))) => coverage.ignore(&entry.name, reason),
+            Some(Ok(Outcome::Read(content, rows, problems))) => {
+                coverage.read(&entry.name, kind.what(), rows);
+                coverage.problems_in(&entry.name, problems);
+                read.push((*entry, *kind, content));
+            }
+            Some(Err(problem)) if kind.optional() => coverage.unreadable(&entry.name, &problem),
+            Some(Err(problem)) => {
+                return Err(Error::entry(archive.label(), &entry.name, problem));
+            }
+        }
+    }
+    Ok(read)
 }
 
 /// Every importer, in the order detection tries them: the one place that knows which

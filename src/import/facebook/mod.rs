@@ -41,7 +41,19 @@ enum FileKind {
     Ignore(&'static str),
 }
 
-impl FileKind {
+impl super::PlannedKind for FileKind {
+    fn ignored(self) -> Option<&'static str> {
+        match self {
+            FileKind::Ignore(reason) => Some(reason),
+            FileKind::Html => Some("an HTML page of the export (the JSON files are read)"),
+            _ => None,
+        }
+    }
+
+    fn optional(self) -> bool {
+        matches!(self, FileKind::Profile | FileKind::MaybeE2ee)
+    }
+
     fn what(self) -> &'static str {
         match self {
             FileKind::Thread | FileKind::MaybeE2ee => "messages",
@@ -56,10 +68,6 @@ impl FileKind {
             FileKind::Profile => "profile",
             FileKind::Html | FileKind::Ignore(_) => "",
         }
-    }
-
-    fn optional(self) -> bool {
-        matches!(self, FileKind::Profile | FileKind::MaybeE2ee)
     }
 }
 
@@ -330,73 +338,43 @@ impl Importer for FacebookImporter {
             .iter()
             .map(|e| (e, classify_by_content(archive, e)))
             .collect();
-        let parsed = super::parse_plan(
-            &plan,
-            progress,
-            |k| !matches!(k, FileKind::Ignore(_) | FileKind::Html),
-            |entry, kind| parse_entry(archive, entry, kind),
-        );
         let mut coverage = Coverage::default();
+        let read = super::read_plan(archive, &plan, progress, &mut coverage, |entry, kind| {
+            parse_entry(archive, entry, kind).map(|(content, n, problems)| match content {
+                Parsed::NotAThread => super::Outcome::Ignore("not used by rapport"),
+                content => super::Outcome::Read(content, n, problems),
+            })
+        })?;
         let mut rows = Rows::default();
         let mut parts = Vec::new();
         let mut people: Vec<(ConnectionRow, Relation)> = Vec::new();
         let mut profile_name = None;
         let mut acts: Vec<activity::Act> = Vec::new();
         let mut counts: HashMap<Relation, u64> = HashMap::new();
-        for ((entry, kind), result) in plan.iter().zip(parsed) {
-            let Some(result) = result else {
-                let reason = match kind {
-                    FileKind::Ignore(reason) => reason,
-                    _ => "an HTML page of the export (the JSON files are read)",
-                };
-                coverage.ignore(&entry.name, reason);
-                continue;
-            };
-            let (content, n, problems) = match result {
-                Ok(parsed) => parsed,
-                Err(problem) if kind.optional() => {
-                    coverage.unreadable(&entry.name, &problem);
-                    continue;
-                }
-                Err(problem) => return Err(Error::entry(archive.label(), &entry.name, problem)),
-            };
+        for (_, _, content) in read {
             match content {
-                Parsed::NotAThread => {
-                    coverage.ignore(&entry.name, "not used by rapport");
-                    continue;
-                }
+                Parsed::NotAThread => {}
                 Parsed::Thread(t) => {
-                    coverage.read(&entry.name, kind.what(), t_len(&t));
                     coverage.count("unsent messages (left out)", t.unsent);
                     parts.push(t);
                 }
                 Parsed::Posts(p, m) => {
-                    coverage.read(&entry.name, kind.what(), n);
                     rows.posts.extend(p);
                     rows.interactions.extend(m);
                 }
-                Parsed::Acts(a) => {
-                    coverage.read(&entry.name, kind.what(), n);
-                    acts.extend(a);
-                }
+                Parsed::Acts(a) => acts.extend(a),
                 Parsed::People(c, relation) => {
-                    coverage.read(&entry.name, kind.what(), n);
                     *counts.entry(relation).or_default() += c.len() as u64;
                     people.extend(c.into_iter().map(|c| (c, relation)));
                 }
                 Parsed::Pending(pending) => {
-                    coverage.read(&entry.name, kind.what(), n);
                     coverage.count(
                         "pending friend requests sent (their outcome is unknown: no invitations)",
                         pending,
                     );
                 }
-                Parsed::Profile(name) => {
-                    coverage.read(&entry.name, kind.what(), n);
-                    profile_name = profile_name.or(name);
-                }
+                Parsed::Profile(name) => profile_name = profile_name.or(name),
             }
-            coverage.problems_in(&entry.name, problems);
         }
         let owner = profile_name
             .clone()
@@ -488,10 +466,6 @@ impl Importer for FacebookImporter {
             as_of,
         })
     }
-}
-
-fn t_len(t: &threads::ThreadPart) -> u64 {
-    t.len() as u64
 }
 
 /// One row per person: a friend is a friend; someone both followed and following is

@@ -34,7 +34,18 @@ enum FileKind {
     Ignore(&'static str),
 }
 
-impl FileKind {
+impl super::PlannedKind for FileKind {
+    fn ignored(self) -> Option<&'static str> {
+        match self {
+            FileKind::Ignore(reason) => Some(reason),
+            _ => None,
+        }
+    }
+
+    fn optional(self) -> bool {
+        matches!(self, FileKind::Profile | FileKind::Analytics)
+    }
+
     fn what(self) -> &'static str {
         match self {
             FileKind::Connections => "connections",
@@ -242,13 +253,15 @@ impl Importer for LinkedInImporter {
     ) -> Result<Imported> {
         let plan: Vec<(&Entry, FileKind)> =
             archive.entries().iter().map(|e| (e, classify(e))).collect();
-        let parsed = super::parse_plan(
-            &plan,
-            progress,
-            |k| !matches!(k, FileKind::Ignore(_)),
-            |entry, kind| parse_entry(archive, entry, kind),
-        );
         let mut coverage = Coverage::default();
+        let read = super::read_plan(archive, &plan, progress, &mut coverage, |entry, kind| {
+            parse_entry(archive, entry, kind).map(|(content, n, problems)| match content {
+                Parsed::OtherWorkbook => {
+                    super::Outcome::Ignore("a workbook that is not post analytics")
+                }
+                content => super::Outcome::Read(content, n, problems),
+            })
+        })?;
         let mut rows = Rows::default();
         let mut all_messages = Vec::new();
         let mut profile_name = None;
@@ -256,28 +269,8 @@ impl Importer for LinkedInImporter {
         let mut hidden = 0;
         let mut top_posts = Vec::new();
         let (mut with_note, mut without_note) = (0, 0);
-        for ((entry, kind), result) in plan.iter().zip(parsed) {
-            let Some(result) = result else {
-                if let FileKind::Ignore(reason) = kind {
-                    coverage.ignore(&entry.name, reason);
-                }
-                continue;
-            };
-            let (content, n, problems) = match result {
-                Ok((Parsed::OtherWorkbook, _, _)) => {
-                    coverage.ignore(&entry.name, "a workbook that is not post analytics");
-                    continue;
-                }
-                Ok(parsed) => parsed,
-                Err(problem) if matches!(kind, FileKind::Profile | FileKind::Analytics) => {
-                    coverage.unreadable(&entry.name, &problem);
-                    continue;
-                }
-                Err(problem) => return Err(Error::entry(archive.label(), &entry.name, problem)),
-            };
-            coverage.read(&entry.name, kind.what(), n);
-            coverage.problems_in(&entry.name, problems);
-            seen.push(*kind);
+        for (_, kind, content) in read {
+            seen.push(kind);
             match content {
                 Parsed::Connections(c, h) => {
                     rows.connections.extend(c);

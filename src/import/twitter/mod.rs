@@ -52,11 +52,18 @@ enum FileKind {
     Ignore(&'static str),
 }
 
-impl FileKind {
+impl super::PlannedKind for FileKind {
+    fn ignored(self) -> Option<&'static str> {
+        match self {
+            FileKind::Ignore(reason) => Some(reason),
+            _ => None,
+        }
+    }
+
     /// Files whose loss would go unnoticed in the figures are required: if one cannot be
     /// read, the run stops. The others only warn.
-    fn required(self) -> bool {
-        !matches!(
+    fn optional(self) -> bool {
+        matches!(
             self,
             FileKind::Profile | FileKind::Manifest | FileKind::Deleted | FileKind::UserDetails
         )
@@ -337,7 +344,6 @@ impl Importer for TwitterImporter {
         detection: &Detection,
         progress: &Progress,
     ) -> Result<Imported> {
-        let label = archive.label();
         let mut plan: Vec<(&Entry, FileKind)> =
             archive.entries().iter().map(|e| (e, classify(e))).collect();
         let has_months = plan.iter().any(|(_, k)| *k == FileKind::GrailbirdMonth);
@@ -346,33 +352,14 @@ impl Importer for TwitterImporter {
                 *kind = FileKind::Ignore("the same tweets as data/js/tweets/*.js, which say more");
             }
         }
-        let parsed = super::parse_plan(
-            &plan,
-            progress,
-            |k| !matches!(k, FileKind::Ignore(_)),
-            |entry, kind| parse_entry(archive, entry, kind),
-        );
-
         let mut coverage = Coverage::default();
+        let read = super::read_plan(archive, &plan, progress, &mut coverage, |entry, kind| {
+            parse_entry(archive, entry, kind)
+                .map(|file| super::Outcome::Read(file.content, file.rows, file.problems))
+        })?;
         let mut gathered = Gathered::default();
-        for ((entry, kind), result) in plan.iter().zip(parsed) {
-            let Some(result) = result else {
-                if let FileKind::Ignore(reason) = kind {
-                    coverage.ignore(&entry.name, reason);
-                }
-                continue;
-            };
-            match result {
-                Err(problem) if kind.required() => {
-                    return Err(Error::entry(label, &entry.name, problem));
-                }
-                Err(problem) => coverage.unreadable(&entry.name, &problem),
-                Ok(file) => {
-                    coverage.read(&entry.name, kind.what(), file.rows);
-                    coverage.problems_in(&entry.name, file.problems);
-                    gathered.add(*kind, file.content);
-                }
-            }
+        for (_, kind, content) in read {
+            gathered.add(kind, content);
         }
         gathered.seen.extend(
             plan.iter()
