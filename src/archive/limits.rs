@@ -83,16 +83,22 @@ impl Limits {
     }
 
     /// The most bytes an archive of `on_disk` bytes (its zip files; `None` for a folder,
-    /// whose files are not compressed) may inflate to in all, and the option that sets it.
-    pub fn archive_budget(&self, on_disk: Option<u64>) -> (u64, &'static str) {
+    /// whose files are not compressed) may inflate to in all, and which limit sets it.
+    pub fn archive_budget(&self, on_disk: Option<u64>) -> Budget {
         let by_ratio = on_disk.map(|bytes| {
             bytes
                 .saturating_mul(self.max_archive_ratio)
                 .max(ARCHIVE_RATIO_FLOOR_BYTES)
         });
         match by_ratio {
-            Some(by_ratio) if by_ratio < self.max_total_bytes => (by_ratio, "--max-archive-ratio"),
-            _ => (self.max_total_bytes, "--max-total-size"),
+            Some(bytes) if bytes < self.max_total_bytes => Budget {
+                bytes,
+                by_ratio: true,
+            },
+            _ => Budget {
+                bytes: self.max_total_bytes,
+                by_ratio: false,
+            },
         }
     }
 
@@ -111,14 +117,39 @@ impl Limits {
             ));
         }
         let disk = on_disk?;
-        let (budget, option) = self.archive_budget(on_disk);
-        (option == "--max-archive-ratio" && declared > budget).then(|| {
+        let budget = self.archive_budget(on_disk);
+        (budget.by_ratio && declared > budget.bytes).then(|| {
             format!(
                 "the archive's entries inflate to {declared} bytes from {disk} on disk (ratio \
                  over {}:1): refused as a likely zip bomb (see --max-archive-ratio)",
                 self.max_archive_ratio
             )
         })
+    }
+}
+
+/// The most bytes an archive may inflate to in all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Budget {
+    /// The bytes.
+    pub bytes: u64,
+    /// True when the archive's size on disk sets it (`--max-archive-ratio`), false when
+    /// `--max-total-size` does.
+    pub by_ratio: bool,
+}
+
+impl Budget {
+    /// Why `subject` (the archive, a workbook), having inflated past the budget, is refused.
+    pub fn exceeded(&self, subject: &str) -> String {
+        let bytes = self.bytes;
+        if self.by_ratio {
+            format!(
+                "{subject} inflates past {bytes} bytes in all, too many for its size on disk: \
+                 refused as a likely zip bomb (see --max-archive-ratio)"
+            )
+        } else {
+            format!("{subject} inflates past {bytes} bytes in all (see --max-total-size)")
+        }
     }
 }
 
@@ -205,11 +236,17 @@ mod tests {
         assert_eq!(limits.archive_refusal(1, u64::MAX, None), None);
         assert_eq!(
             limits.archive_budget(None),
-            (DEFAULT_MAX_TOTAL_BYTES, "--max-total-size")
+            Budget {
+                bytes: DEFAULT_MAX_TOTAL_BYTES,
+                by_ratio: false
+            }
         );
         assert_eq!(
             limits.archive_budget(Some(10 << 20)),
-            (1000 << 20, "--max-archive-ratio")
+            Budget {
+                bytes: 1000 << 20,
+                by_ratio: true
+            }
         );
     }
 }

@@ -381,10 +381,10 @@ impl Archive {
             .sources
             .get(entry.source)
             .ok_or_else(|| fail("entry of an unknown source".to_string()))?;
-        let (budget, option) = self.limits.archive_budget(self.budget.on_disk);
+        let budget = self.limits.archive_budget(self.budget.on_disk);
         let used = self.budget.used.load(Ordering::Relaxed);
-        if used.saturating_add(entry.size) > budget {
-            return Err(fail(over_budget(budget, option)));
+        if used.saturating_add(entry.size) > budget.bytes {
+            return Err(fail(budget.exceeded("the archive")));
         }
         let allowed = self.limits.allowed_bytes(entry.compressed);
         let capped = |inner: &mut dyn std::io::Read| {
@@ -394,7 +394,7 @@ impl Archive {
                 allowed,
                 zip: source.compressed(),
                 archive: &self.budget.used,
-                budget: (budget, option),
+                budget,
             })
         };
         source.with_reader(entry.locator, capped).map_err(fail)
@@ -424,18 +424,6 @@ impl Archive {
     }
 }
 
-/// Why an archive that inflates past its budget is refused.
-fn over_budget(budget: u64, option: &str) -> String {
-    if option == "--max-archive-ratio" {
-        format!(
-            "the archive inflates past {budget} bytes in all, too many for its size on disk: \
-             refused as a likely zip bomb (see --max-archive-ratio)"
-        )
-    } else {
-        format!("the archive inflates past {budget} bytes in all (see --max-total-size)")
-    }
-}
-
 /// A stream that fails once more than `allowed` bytes come out of it, or once the archive
 /// as a whole has inflated past its budget, and words the problems of the stream under it.
 struct Capped<'r> {
@@ -445,7 +433,7 @@ struct Capped<'r> {
     zip: bool,
     /// Bytes inflated from the whole archive so far.
     archive: &'r AtomicU64,
-    budget: (u64, &'static str),
+    budget: limits::Budget,
 }
 
 impl std::io::Read for Capped<'_> {
@@ -470,9 +458,8 @@ impl std::io::Read for Capped<'_> {
         }
         self.left -= n as u64;
         let before = self.archive.fetch_add(n as u64, Ordering::Relaxed);
-        let (budget, option) = self.budget;
-        if before.saturating_add(n as u64) > budget {
-            return Err(std::io::Error::other(over_budget(budget, option)));
+        if before.saturating_add(n as u64) > self.budget.bytes {
+            return Err(std::io::Error::other(self.budget.exceeded("the archive")));
         }
         Ok(n)
     }

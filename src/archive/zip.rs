@@ -70,20 +70,11 @@ impl ZipSource {
             len,
         };
         let declared = declared_entry_count(&shared);
-        if let Some(count) = declared.filter(|&n| n > limits.max_entries) {
-            return Err(format!(
-                "the archive holds {count} entries, over the limit of {} (see --max-entries)",
-                limits.max_entries
-            ));
-        }
+        // The count is checked before the zip library allocates for it, and again after.
+        let too_many = |count: u64| limits.archive_refusal(count, 0, None).map_or(Ok(()), Err);
+        too_many(declared.unwrap_or(0))?;
         let mut zip = ZipArchive::new(shared).map_err(|e| describe_open_error(&e))?;
-        if zip.len() as u64 > limits.max_entries {
-            return Err(format!(
-                "the archive holds {} entries, over the limit of {} (see --max-entries)",
-                zip.len(),
-                limits.max_entries
-            ));
-        }
+        too_many(zip.len() as u64)?;
         // The zip library keeps one entry per name; a directory that lists more entries
         // than it has names holds the same name twice, and which copy a reader sees is
         // anyone's guess.
@@ -176,7 +167,7 @@ fn declared_entry_count(file: &SharedFile) -> Option<u64> {
 /// the same bytes stays within what was measured here.
 pub fn check_nested(bytes: &[u8], limits: &Limits) -> Result<(), String> {
     let mut zip = ZipArchive::new(io::Cursor::new(bytes)).map_err(|e| describe_open_error(&e))?;
-    let (budget, option) = limits.archive_budget(Some(bytes.len() as u64));
+    let budget = limits.archive_budget(Some(bytes.len() as u64));
     let declared = (0..zip.len())
         .filter_map(|i| zip.by_index_raw(i).ok().map(|f| f.size()))
         .fold(0u64, u64::saturating_add);
@@ -204,11 +195,8 @@ pub fn check_nested(bytes: &[u8], limits: &Limits) -> Result<(), String> {
             ));
         }
         total = total.saturating_add(inflated);
-        if total > budget {
-            return Err(format!(
-                "workbook: inflates past {budget} bytes in all: refused as a likely zip bomb \
-                 (see {option})"
-            ));
+        if total > budget.bytes {
+            return Err(budget.exceeded("the workbook"));
         }
     }
     Ok(())
