@@ -4,6 +4,7 @@
 //! [`load`] opens what the user named, detects each archive's platform, groups parts of one
 //! export, runs the importers in parallel and merges their datasets.
 
+pub mod conversation;
 pub mod coverage;
 pub mod csv_table;
 pub mod detect;
@@ -12,6 +13,7 @@ pub mod fields;
 pub mod jsfile;
 pub mod linkedin;
 pub mod merge;
+pub mod messenger;
 pub mod mojibake;
 pub mod node;
 pub mod text;
@@ -23,7 +25,7 @@ use rayon::prelude::*;
 
 use crate::archive::{Archive, Limits};
 use crate::error::{Error, Result};
-use crate::model::{Dataset, Platform, Rows};
+use crate::model::{AccountRow, Dataset, Platform, Rows};
 use crate::progress::{Progress, Reporter};
 pub use coverage::Coverage;
 use coverage::RecordProblems;
@@ -38,6 +40,24 @@ pub struct Detection {
     /// True when the archive holds only an addition to another (an analytics export given
     /// beside its archive), not an archive of its own.
     pub addition_only: bool,
+}
+
+impl Detection {
+    /// The `accounts` row of the archive detected: its platform, generation and file name,
+    /// the account id (`unknown` when the archive does not say it), nothing else known yet.
+    pub fn account(&self, archive: &Archive, account_id: Option<String>) -> AccountRow {
+        AccountRow {
+            platform: self.platform,
+            account_id: account_id.unwrap_or_else(|| "unknown".into()),
+            handle: None,
+            display_name: None,
+            created_at: None,
+            followers: None,
+            following: None,
+            archive: archive.file_name(),
+            generation: self.generation.clone(),
+        }
+    }
 }
 
 /// What an importer read from one archive.

@@ -1,34 +1,32 @@
 //! Plain row types that importers fill. Builders turn them into dataframes in one pass.
 
-/// A platform rapport reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Platform {
-    /// Twitter / X.
-    Twitter,
-    /// LinkedIn.
-    LinkedIn,
-    /// Facebook.
-    Facebook,
+/// Declares [`Platform`]: each platform is one line, its variant, its `platform` column
+/// value and its name for people.
+macro_rules! platforms {
+    ($($(#[$meta:meta])* $variant:ident => $value:literal, $title:literal;)+) => {
+        /// A platform rapport reads.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Platform { $($(#[$meta])* $variant),+ }
+        impl Platform {
+            /// The value of the `platform` column.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Platform::$variant => $value),+ }
+            }
+            /// The platform's name for people.
+            pub fn title(self) -> &'static str {
+                match self { $(Platform::$variant => $title),+ }
+            }
+        }
+    };
 }
 
-impl Platform {
-    /// The value of the `platform` column.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Platform::Twitter => "twitter",
-            Platform::LinkedIn => "linkedin",
-            Platform::Facebook => "facebook",
-        }
-    }
-
-    /// The platform's name for people.
-    pub fn title(self) -> &'static str {
-        match self {
-            Platform::Twitter => "Twitter/X",
-            Platform::LinkedIn => "LinkedIn",
-            Platform::Facebook => "Facebook",
-        }
-    }
+platforms! {
+    /// Twitter / X.
+    Twitter => "twitter", "Twitter/X";
+    /// LinkedIn.
+    LinkedIn => "linkedin", "LinkedIn";
+    /// Facebook.
+    Facebook => "facebook", "Facebook";
 }
 
 macro_rules! str_enum {
@@ -156,6 +154,40 @@ pub struct PostRow {
     pub lang: Option<String>,
 }
 
+impl PostRow {
+    /// A post of `text`: `text_chars` counts it trimmed; no media, no hashtags, mentions or
+    /// links, no reply, every count null. Importers set what their archive gives with
+    /// `PostRow { media, ..PostRow::new(..) }`.
+    pub fn new(
+        platform: Platform,
+        post_id: String,
+        created_at: i64,
+        kind: PostKind,
+        text: String,
+    ) -> PostRow {
+        PostRow {
+            platform,
+            post_id,
+            created_at,
+            kind,
+            text_chars: char_count(text.trim()),
+            text,
+            media: Media::None,
+            hashtags: Vec::new(),
+            mentions: Vec::new(),
+            link_domains: Vec::new(),
+            reply_to: None,
+            likes: None,
+            reposts: None,
+            replies: None,
+            quotes: None,
+            impressions: None,
+            engagements: None,
+            lang: None,
+        }
+    }
+}
+
 /// One row of `interactions`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct InteractionRow {
@@ -250,6 +282,18 @@ pub struct Rows {
 }
 
 impl Rows {
+    /// The time of the last activity in the rows (a post, a message, a new connection):
+    /// what orders two downloads of one account when the archive does not say when it was
+    /// made.
+    pub fn last_activity(&self) -> Option<i64> {
+        self.posts
+            .iter()
+            .map(|p| p.created_at)
+            .chain(self.messages.iter().map(|m| m.at))
+            .chain(self.connections.iter().filter_map(|c| c.connected_at))
+            .max()
+    }
+
     /// Puts the posts in time order (then by id) and keeps one post per id: the merge rule
     /// of importers whose files can list one post twice (parts of one export).
     pub fn order_and_dedup_posts(&mut self) {

@@ -8,8 +8,7 @@ use crate::import::coverage::RecordProblems;
 use crate::import::fields;
 use crate::import::text::{link_domain, scan_hashtags};
 use crate::model::{
-    Direction, InteractionKind, InteractionRow, Media, Platform, PostKind, PostRow, char_count,
-    stable_id,
+    Direction, InteractionKind, InteractionRow, Media, Platform, PostKind, PostRow, stable_id,
 };
 
 fn seconds(record: &Value) -> Option<i64> {
@@ -93,14 +92,10 @@ pub fn posts(
             }
         }
         domains.dedup();
+        let hashtags = scan_hashtags(&body);
         out.push(PostRow {
-            platform: Platform::Facebook,
-            post_id,
-            created_at,
-            kind: PostKind::Original,
-            text_chars: char_count(body.trim()),
             media,
-            hashtags: scan_hashtags(&body),
+            hashtags,
             mentions: fields::array(item, "tags")
                 .iter()
                 .filter_map(|t| match t {
@@ -109,15 +104,13 @@ pub fn posts(
                 })
                 .collect(),
             link_domains: domains,
-            reply_to: None,
-            likes: None,
-            reposts: None,
-            replies: None,
-            quotes: None,
-            impressions: None,
-            engagements: None,
-            lang: None,
-            text: body,
+            ..PostRow::new(
+                Platform::Facebook,
+                post_id,
+                created_at,
+                PostKind::Original,
+                body,
+            )
         });
     }
     out

@@ -7,12 +7,12 @@
 pub mod activity;
 pub mod network;
 pub mod text;
-pub mod threads;
 
 use std::collections::HashMap;
 
 use super::coverage::{Coverage, RecordProblems};
 use super::jsfile;
+use super::messenger as threads;
 use super::{Detection, Imported, Importer};
 use crate::archive::{Archive, Entry};
 use crate::error::{Error, Result};
@@ -419,6 +419,7 @@ impl Importer for FacebookImporter {
             );
         }
         let duplicates = threads::convert(
+            Platform::Facebook,
             parts,
             owner.as_deref(),
             &mut rows.messages,
@@ -442,22 +443,12 @@ impl Importer for FacebookImporter {
         coverage
             .notes
             .push("Facebook gives no counts for posts: every count is null".into());
-        let as_of = rows
-            .posts
-            .iter()
-            .map(|p| p.created_at)
-            .chain(rows.messages.iter().map(|m| m.at))
-            .max();
+        let as_of = rows.last_activity();
         rows.accounts.push(AccountRow {
-            platform: Platform::Facebook,
-            account_id: owner.clone().unwrap_or_else(|| "unknown".into()),
-            handle: None,
             display_name: owner.clone(),
-            created_at: None,
             followers: counts.get(&Relation::Follower).copied(),
             following: counts.get(&Relation::Following).copied(),
-            archive: archive.file_name(),
-            generation: detection.generation.clone(),
+            ..detection.account(archive, owner.clone())
         });
         Ok(Imported {
             rows,

@@ -1,19 +1,6 @@
 //! Facebook's strings: every one is repaired for mojibake as it is read.
 
-use serde_json::Value;
-
-use crate::import::fields;
-use crate::import::mojibake;
-
-/// A repaired string.
-pub fn repair(text: &str) -> String {
-    mojibake::repaired(text)
-}
-
-/// A text field, repaired; `None` when missing or empty.
-pub fn field(record: &Value, key: &str) -> Option<String> {
-    fields::text(record, key).map(|t| repair(&t))
-}
+pub use crate::import::messenger::text::{field, repair};
 
 /// The person a localized title names after `on`, `to` or `liked` (`X commented on Y's post.`,
 /// `X replied to Y's comment.`, `X wrote on Y's timeline.`). English only; `None` otherwise,

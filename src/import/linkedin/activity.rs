@@ -7,8 +7,7 @@ use crate::import::coverage::RecordProblems;
 use crate::import::csv_table::Table;
 use crate::import::text::{link_domain, scan_hashtags, unescape_html};
 use crate::model::{
-    Direction, InteractionKind, InteractionRow, Media, Platform, PostKind, PostRow, char_count,
-    stable_id,
+    Direction, InteractionKind, InteractionRow, Media, Platform, PostKind, PostRow, stable_id,
 };
 
 /// The post a LinkedIn link names, as its URN (`urn:li:share:7123`), or the link itself.
@@ -68,28 +67,14 @@ pub fn shares(text: &str, problems: &mut RecordProblems) -> Result<Vec<PostRow>,
             .map(post_urn)
             .unwrap_or_else(|| stable_id(&["linkedin", raw, &text]));
         out.push(PostRow {
-            platform: Platform::LinkedIn,
-            post_id,
-            created_at,
-            kind,
-            text_chars: char_count(text.trim()),
             media: media(row.get("MediaUrl"), shared),
             hashtags: scan_hashtags(&text.replace("hashtag#", "#")),
-            mentions: Vec::new(),
             link_domains: shared
                 .filter(|u| !u.contains("linkedin.com"))
                 .and_then(link_domain)
                 .into_iter()
                 .collect(),
-            reply_to: None,
-            likes: None,
-            reposts: None,
-            replies: None,
-            quotes: None,
-            impressions: None,
-            engagements: None,
-            lang: None,
-            text,
+            ..PostRow::new(Platform::LinkedIn, post_id, created_at, kind, text)
         });
     }
     Ok(out)
@@ -114,26 +99,13 @@ pub fn reposts(text: &str, problems: &mut RecordProblems) -> Result<Vec<PostRow>
             continue;
         };
         let link = row.get("Link").unwrap_or_default();
-        out.push(PostRow {
-            platform: Platform::LinkedIn,
-            post_id: stable_id(&["linkedin-repost", raw, link]),
+        out.push(PostRow::new(
+            Platform::LinkedIn,
+            stable_id(&["linkedin-repost", raw, link]),
             created_at,
-            kind: PostKind::Repost,
-            text: String::new(),
-            text_chars: 0,
-            media: Media::None,
-            hashtags: Vec::new(),
-            mentions: Vec::new(),
-            link_domains: Vec::new(),
-            reply_to: None,
-            likes: None,
-            reposts: None,
-            replies: None,
-            quotes: None,
-            impressions: None,
-            engagements: None,
-            lang: None,
-        });
+            PostKind::Repost,
+            String::new(),
+        ));
     }
     Ok(out)
 }

@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{dates, people};
+use crate::import::conversation::{Conversation, Said};
 use crate::import::coverage::RecordProblems;
 use crate::import::csv_table::Table;
 use crate::import::text::unescape_html;
@@ -148,46 +149,36 @@ pub fn convert(
     }
     for (id, mut list) in conversations {
         list.sort_by_key(|m| (m.at, m.line));
-        let mut members: BTreeSet<&str> = BTreeSet::new();
-        for m in &list {
-            members.insert(&m.from);
-            members.extend(m.to.iter().map(String::as_str));
-        }
-        if let Some(o) = owner {
-            members.insert(o);
-        }
-        let participants = u32::try_from(members.len().max(2)).unwrap_or(u32::MAX);
-        let other = owner.and_then(|o| members.iter().find(|p| **p != o).copied());
+        let members: BTreeSet<String> = list
+            .iter()
+            .flat_map(|m| std::iter::once(&m.from).chain(&m.to))
+            .cloned()
+            .collect();
+        let rows = Conversation::new(Platform::LinkedIn, id, members, false, owner);
         for m in list {
             let from_owner = m.outgoing.unwrap_or(false)
                 || owner == Some(m.from.as_str())
                 || (owner_name.is_some() && m.from_name.as_deref() == owner_name);
-            out.push(MessageRow {
-                platform: Platform::LinkedIn,
-                conversation_id: id.clone(),
-                message_id: stable_id(&[&id, &m.from, &m.at.to_string(), &m.line.to_string()]),
+            let said = Said {
+                message_id: stable_id(&[
+                    rows.id(),
+                    &m.from,
+                    &m.at.to_string(),
+                    &m.line.to_string(),
+                ]),
                 at: m.at,
-                sender_id: m.from.clone(),
+                sender: m.from.clone(),
                 from_owner,
-                participants,
-                text_chars: m.chars,
-                body_hash: m.hash,
-            });
-            if participants != 2 || owner.is_none() {
-                continue;
-            }
-            let (counterpart, name) = if from_owner {
-                (other.map(str::to_string), m.to_names.first().cloned())
-            } else {
-                (Some(m.from.clone()), m.from_name.clone())
+                chars: m.chars,
+                hash: m.hash,
+                recipient: None,
+                counterpart_name: if from_owner {
+                    m.to_names.first().cloned()
+                } else {
+                    m.from_name.clone()
+                },
             };
-            interactions.push(InteractionRow::message(
-                Platform::LinkedIn,
-                m.at,
-                from_owner,
-                counterpart,
-                name,
-            ));
+            rows.emit(said, out, interactions);
         }
     }
 }

@@ -347,23 +347,11 @@ impl Importer for LinkedInImporter {
         );
         let account_id = owner_id.clone().or_else(|| owner_name.clone());
         rows.accounts.push(AccountRow {
-            platform: Platform::LinkedIn,
-            account_id: account_id.clone().unwrap_or_else(|| "unknown".into()),
             handle: owner_id.as_deref().and_then(people::slug),
             display_name: owner_name,
-            created_at: None,
-            followers: None,
-            following: None,
-            archive: archive.file_name(),
-            generation: detection.generation.clone(),
+            ..detection.account(archive, account_id.clone())
         });
-        let as_of = rows
-            .posts
-            .iter()
-            .map(|p| p.created_at)
-            .chain(rows.messages.iter().map(|m| m.at))
-            .chain(rows.connections.iter().filter_map(|c| c.connected_at))
-            .max();
+        let as_of = rows.last_activity();
         Ok(Imported {
             rows,
             coverage,

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 
 use crate::import::fields::Json;
 
+use crate::import::conversation::{self, Said};
 use crate::import::coverage::RecordProblems;
 use crate::import::fields;
 use crate::import::text::{parse_iso, unescape_html};
@@ -124,20 +125,12 @@ pub fn parse<J: Json>(
 /// The owner's id as the one person in every two-person conversation, when the archive has
 /// no account file to say it.
 pub fn guess_owner(conversations: &[Conversation]) -> Option<String> {
-    let mut common: Option<BTreeSet<String>> = None;
-    for c in conversations
-        .iter()
-        .filter(|c| !c.group && c.people.len() == 2)
-    {
-        common = Some(match common {
-            None => c.people.clone(),
-            Some(set) => set.intersection(&c.people).cloned().collect(),
-        });
-    }
-    let common = common?;
-    (common.len() == 1)
-        .then(|| common.into_iter().next())
-        .flatten()
+    conversation::common_member(
+        conversations
+            .iter()
+            .filter(|c| !c.group && c.people.len() == 2)
+            .map(|c| &c.people),
+    )
 }
 
 /// Pushes the `messages` rows of a conversation, and for a two-person conversation one
@@ -148,43 +141,24 @@ pub fn convert(
     messages: &mut Vec<MessageRow>,
     interactions: &mut Vec<InteractionRow>,
 ) {
-    let mut people = conversation.people.clone();
-    if let Some(owner) = owner {
-        people.insert(owner.to_string());
-    }
-    let participants = u32::try_from(people.len().max(2)).unwrap_or(u32::MAX);
-    let two_person = !conversation.group && participants == 2;
-    let other = owner.and_then(|o| people.iter().find(|p| p.as_str() != o).cloned());
+    let rows = conversation::Conversation::new(
+        Platform::Twitter,
+        conversation.id.clone(),
+        conversation.people.clone(),
+        conversation.group,
+        owner,
+    );
     for m in &conversation.messages {
-        let from_owner = owner == Some(m.sender.as_str());
-        messages.push(MessageRow {
-            platform: Platform::Twitter,
-            conversation_id: conversation.id.clone(),
+        let said = Said {
             message_id: m.id.clone(),
             at: m.at,
-            sender_id: m.sender.clone(),
-            from_owner,
-            participants,
-            text_chars: m.chars,
-            body_hash: m.hash,
-        });
-        if !two_person || owner.is_none() {
-            continue;
-        }
-        let counterpart = if from_owner {
-            m.recipient
-                .clone()
-                .filter(|r| Some(r.as_str()) != owner)
-                .or_else(|| other.clone())
-        } else {
-            Some(m.sender.clone())
+            sender: m.sender.clone(),
+            from_owner: owner == Some(m.sender.as_str()),
+            chars: m.chars,
+            hash: m.hash,
+            recipient: m.recipient.clone(),
+            counterpart_name: None,
         };
-        interactions.push(InteractionRow::message(
-            Platform::Twitter,
-            m.at,
-            from_owner,
-            counterpart,
-            None,
-        ));
+        rows.emit(said, messages, interactions);
     }
 }

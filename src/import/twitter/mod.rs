@@ -521,25 +521,16 @@ fn assemble(
         );
     }
 
-    let last_activity = rows
-        .posts
-        .iter()
-        .map(|p| p.created_at)
-        .chain(rows.messages.iter().map(|m| m.at))
-        .max();
-    let as_of = g.account.generated_at.or(last_activity);
+    let as_of = g.account.generated_at.or_else(|| rows.last_activity());
     let account_id = owner_id.clone();
     let read = |k: FileKind| g.seen.contains(&k);
     rows.accounts.push(AccountRow {
-        platform: Platform::Twitter,
-        account_id: owner_id.unwrap_or_else(|| "unknown".into()),
         handle: g.account.handle.clone(),
         display_name: g.account.display_name.clone(),
         created_at: g.account.created_at,
         followers: read(FileKind::Followers).then_some(count_unique(&g.followers)),
         following: read(FileKind::Following).then_some(count_unique(&g.following)),
-        archive: archive.file_name(),
-        generation: detection.generation.clone(),
+        ..detection.account(archive, owner_id)
     });
     if grailbird {
         coverage.notes.push(

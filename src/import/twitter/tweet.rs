@@ -362,11 +362,6 @@ pub fn convert(
     }
 
     PostRow {
-        platform: Platform::Twitter,
-        post_id: record.id.clone(),
-        created_at: record.created_at,
-        kind,
-        text: expanded_text(record),
         text_chars: written_chars(record, kind),
         media: media(record),
         hashtags: dedup(record.hashtags.iter().map(|h| h.to_lowercase())),
@@ -381,11 +376,14 @@ pub fn convert(
         },
         likes: record.likes,
         reposts: record.reposts,
-        replies: None,
-        quotes: None,
-        impressions: None,
-        engagements: None,
         lang: record.lang.clone(),
+        ..PostRow::new(
+            Platform::Twitter,
+            record.id.clone(),
+            record.created_at,
+            kind,
+            expanded_text(record),
+        )
     }
 }
 

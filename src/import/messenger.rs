@@ -1,15 +1,33 @@
-//! Message threads: `messages/<folder>/<thread>/message_N.json` of the JSON export (newest
-//! first, split in parts, mojibake everywhere) and the camelCase threads of the separate
+//! Meta's message threads, shared by Facebook and Instagram:
+//! `messages/<folder>/<thread>/message_N.json` of the JSON exports (newest first, split in
+//! parts, mojibake everywhere) and the camelCase threads of Facebook's separate
 //! end-to-end-encrypted Messenger export, merged with the export's threads of the same people.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use serde_json::Value;
 
-use super::text;
+use crate::import::conversation::{self, Conversation, Said};
 use crate::import::coverage::RecordProblems;
 use crate::import::fields;
 use crate::model::{InteractionRow, MessageRow, Platform, body_hash, char_count, stable_id};
+
+/// Meta's strings, repaired for mojibake as they are read.
+pub mod text {
+    use serde_json::Value;
+
+    use crate::import::{fields, mojibake};
+
+    /// A repaired string.
+    pub fn repair(text: &str) -> String {
+        mojibake::repaired(text)
+    }
+
+    /// A text field, repaired; `None` when missing or empty.
+    pub fn field(record: &Value, key: &str) -> Option<String> {
+        fields::text(record, key).map(|t| repair(&t))
+    }
+}
 
 /// One message, its body reduced to length and hash.
 #[derive(Debug, Clone)]
@@ -127,22 +145,18 @@ pub fn parse(
 
 /// The owner's name as the one participant of every thread, when no profile says it.
 pub fn guess_owner(parts: &[ThreadPart]) -> Option<String> {
-    let mut common: Option<BTreeSet<String>> = None;
-    for p in parts.iter().filter(|p| !p.participants.is_empty()) {
-        common = Some(match common {
-            None => p.participants.clone(),
-            Some(set) => set.intersection(&p.participants).cloned().collect(),
-        });
-    }
-    let common = common?;
-    (common.len() == 1)
-        .then(|| common.into_iter().next())
-        .flatten()
+    conversation::common_member(
+        parts
+            .iter()
+            .filter(|p| !p.participants.is_empty())
+            .map(|p| &p.participants),
+    )
 }
 
 /// Merges the parts of each thread, joins E2EE threads to the export's thread of the same
 /// people, and pushes the rows. Returns how many E2EE messages were already in the export.
 pub fn convert(
+    platform: Platform,
     parts: Vec<ThreadPart>,
     owner: Option<&str>,
     messages: &mut Vec<MessageRow>,
@@ -205,42 +219,21 @@ pub fn convert(
     for (id, mut t) in threads {
         t.messages
             .sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.sender.cmp(&b.sender)));
-        let mut members = t.participants.clone();
+        let mut members = t.participants;
         members.extend(t.messages.iter().map(|m| m.sender.clone()));
-        if let Some(o) = owner {
-            members.insert(o.to_string());
-        }
-        let participants = u32::try_from(members.len().max(2)).unwrap_or(u32::MAX);
-        let two_person = !t.group && participants == 2;
-        let other = owner.and_then(|o| members.iter().find(|p| p.as_str() != o).cloned());
-        for (i, m) in t.messages.iter().enumerate() {
-            let from_owner = owner == Some(m.sender.as_str());
-            messages.push(MessageRow {
-                platform: Platform::Facebook,
-                conversation_id: id.clone(),
-                message_id: stable_id(&[&id, &m.sender, &m.at.to_string(), &i.to_string()]),
+        let rows = Conversation::new(platform, id, members, t.group, owner).names_are_ids();
+        for (i, m) in t.messages.into_iter().enumerate() {
+            let said = Said {
+                message_id: stable_id(&[rows.id(), &m.sender, &m.at.to_string(), &i.to_string()]),
                 at: m.at,
-                sender_id: m.sender.clone(),
-                from_owner,
-                participants,
-                text_chars: m.chars,
-                body_hash: m.hash,
-            });
-            if !two_person || owner.is_none() {
-                continue;
-            }
-            let counterpart = if from_owner {
-                other.clone()
-            } else {
-                Some(m.sender.clone())
+                from_owner: owner == Some(m.sender.as_str()),
+                sender: m.sender,
+                chars: m.chars,
+                hash: m.hash,
+                recipient: None,
+                counterpart_name: None,
             };
-            interactions.push(InteractionRow::message(
-                Platform::Facebook,
-                m.at,
-                from_owner,
-                counterpart.clone(),
-                counterpart,
-            ));
+            rows.emit(said, messages, interactions);
         }
     }
     duplicates
