@@ -52,6 +52,8 @@ pub struct ThreadPart {
     messages: Vec<Message>,
     /// Unsent messages left out.
     pub unsent: u64,
+    /// Instagram's reactions written as messages ("Liked a message"), left out.
+    pub reactions: u64,
 }
 
 impl ThreadPart {
@@ -66,8 +68,22 @@ impl ThreadPart {
     }
 }
 
-/// Parses a `message_N.json` (snake_case) or an E2EE thread (camelCase).
+/// Instagram's texts that stand for a reaction, not a message: left out.
+fn is_reaction_text(body: &str) -> bool {
+    body == "Liked a message"
+        || (body.starts_with("Reacted ") && body.trim_end().ends_with(" to your message"))
+}
+
+/// Instagram's texts that stand for an attachment: a message with no words.
+fn is_attachment_text(body: &str) -> bool {
+    body.ends_with(" sent an attachment.")
+}
+
+/// Parses a `message_N.json` (snake_case) or an E2EE thread (camelCase). Instagram's
+/// pseudo-texts are read as what they stand for: a reaction is no message, an attachment a
+/// message with no words.
 pub fn parse(
+    platform: Platform,
     value: &Value,
     key: &str,
     problems: &mut RecordProblems,
@@ -95,6 +111,7 @@ pub fn parse(
         e2ee,
         messages: Vec::new(),
         unsent: 0,
+        reactions: 0,
     };
     for m in fields::array(value, "messages") {
         let unsent = m
@@ -130,9 +147,18 @@ pub fn parse(
             });
             continue;
         };
-        let body = text::field(m, "content")
+        let mut body = text::field(m, "content")
             .or_else(|| text::field(m, "text"))
             .unwrap_or_default();
+        if platform == Platform::Instagram {
+            if is_reaction_text(&body) {
+                part.reactions += 1;
+                continue;
+            }
+            if is_attachment_text(&body) {
+                body.clear();
+            }
+        }
         part.messages.push(Message {
             sender,
             at,

@@ -4,12 +4,14 @@
 //! [`load`] opens what the user named, detects each archive's platform, groups parts of one
 //! export, runs the importers in parallel and merges their datasets.
 
+pub mod connections;
 pub mod conversation;
 pub mod coverage;
 pub mod csv_table;
 pub mod detect;
 pub mod facebook;
 pub mod fields;
+pub mod instagram;
 pub mod jsfile;
 pub mod linkedin;
 pub mod merge;
@@ -167,6 +169,9 @@ pub(crate) fn read_plan<'a, K: PlannedKind, T: Send>(
 pub static IMPORTERS: &[&dyn Importer] = &[
     &twitter::TwitterImporter,
     &linkedin::LinkedInImporter,
+    // Before Facebook: an Instagram export holds Messenger-shaped threads that Facebook's
+    // detection would take for its own.
+    &instagram::InstagramImporter,
     &facebook::FacebookImporter,
 ];
 

@@ -83,6 +83,26 @@ pub fn scan_mentions(text: &str) -> Vec<String> {
     scan(text, '@', is_handle_char, |h| h.len() <= 15)
 }
 
+/// Instagram's `@usernames` in a text (letters, digits, `_` and `.`, at most 30; a
+/// sentence's full stop after one is not part of it), in order, each once.
+pub fn scan_instagram_mentions(text: &str) -> Vec<String> {
+    scan(
+        text,
+        '@',
+        |c| c.is_ascii_alphanumeric() || c == '_' || c == '.',
+        |_| true,
+    )
+    .into_iter()
+    .map(|h| h.trim_end_matches('.').to_string())
+    .filter(|h| !h.is_empty() && h.len() <= 30)
+    .fold(Vec::new(), |mut out, h| {
+        if !out.contains(&h) {
+            out.push(h);
+        }
+        out
+    })
+}
+
 /// `#hashtags` in a text, lower-cased, in order, each once. A tag of digits only is not one.
 pub fn scan_hashtags(text: &str) -> Vec<String> {
     scan(

@@ -27,6 +27,10 @@ platforms! {
     LinkedIn => "linkedin", "LinkedIn";
     /// Facebook.
     Facebook => "facebook", "Facebook";
+    /// Instagram.
+    Instagram => "instagram", "Instagram";
+    /// Mastodon (and other servers of the fediverse that export its archive).
+    Mastodon => "mastodon", "Mastodon";
 }
 
 macro_rules! str_enum {

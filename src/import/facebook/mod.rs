@@ -198,7 +198,7 @@ fn parse_entry(
             } else {
                 entry.file_name().trim_end_matches(".json").to_string()
             };
-            Parsed::Thread(threads::parse(&value, &key, &mut p)?)
+            Parsed::Thread(threads::parse(Platform::Facebook, &value, &key, &mut p)?)
         }
         FileKind::Posts => {
             let mut mentions = Vec::new();
@@ -431,7 +431,7 @@ impl Importer for FacebookImporter {
                 duplicates,
             );
         }
-        rows.connections = merge_people(people);
+        rows.connections = super::connections::merge_people(people);
         rows.interactions
             .retain(|i| i.counterpart_id.is_none() || i.counterpart_id != owner);
         rows.order_and_dedup_posts();
@@ -457,32 +457,4 @@ impl Importer for FacebookImporter {
             as_of,
         })
     }
-}
-
-/// One row per person: a friend is a friend; someone both followed and following is
-/// mutual; the earliest time is kept.
-fn merge_people(people: Vec<(ConnectionRow, Relation)>) -> Vec<ConnectionRow> {
-    let mut by_name: HashMap<String, usize> = HashMap::new();
-    let mut out: Vec<ConnectionRow> = Vec::new();
-    for (row, relation) in people {
-        match by_name.get(&row.counterpart_id) {
-            Some(&i) => {
-                let kept = &mut out[i];
-                kept.relation = match (kept.relation, relation) {
-                    (Relation::Friend, _) | (_, Relation::Friend) => Relation::Friend,
-                    (a, b) if a != b => Relation::Mutual,
-                    (a, _) => a,
-                };
-                kept.connected_at = match (kept.connected_at, row.connected_at) {
-                    (Some(a), Some(b)) => Some(a.min(b)),
-                    (a, b) => a.or(b),
-                };
-            }
-            None => {
-                by_name.insert(row.counterpart_id.clone(), out.len());
-                out.push(row);
-            }
-        }
-    }
-    out
 }
