@@ -6,7 +6,9 @@ use super::Listing;
 
 /// Named byte buffers as a source of entries.
 pub(super) struct MemorySource {
-    files: Vec<Vec<u8>>,
+    /// Each entry's bytes; `None` for one listed but not kept (a media file of a
+    /// `.tar.gz`, whose bytes rapport never reads).
+    files: Vec<Option<Vec<u8>>>,
 }
 
 impl MemorySource {
@@ -17,21 +19,44 @@ impl MemorySource {
         for (locator, (name, bytes)) in named.into_iter().enumerate() {
             let size = bytes.len() as u64;
             listing.push(&name, size, size, locator)?;
-            files.push(bytes);
+            files.push(Some(bytes));
         }
         Ok((MemorySource { files }, listing))
     }
 
+    /// An empty source, to which [`MemorySource::add`] adds entries.
+    pub(super) fn empty() -> Self {
+        MemorySource { files: Vec::new() }
+    }
+
+    /// Adds an entry of `size` bytes, its bytes kept or not.
+    pub(super) fn add(
+        &mut self,
+        listing: &mut Listing,
+        name: &str,
+        size: u64,
+        bytes: Option<Vec<u8>>,
+    ) -> Result<(), String> {
+        listing.push(name, size, size, self.files.len())?;
+        self.files.push(bytes);
+        Ok(())
+    }
+
     /// The bytes of every file together, the archive's "size on disk".
     pub(super) fn total_bytes(&self) -> u64 {
-        self.files.iter().map(|f| f.len() as u64).sum()
+        self.files.iter().flatten().map(|f| f.len() as u64).sum()
     }
 
     fn file(&self, locator: usize) -> Result<&[u8], String> {
-        self.files
-            .get(locator)
-            .map(Vec::as_slice)
-            .ok_or_else(|| "no such entry".to_string())
+        match self.files.get(locator) {
+            Some(Some(bytes)) => Ok(bytes),
+            Some(None) => Err(
+                "a media file of a .tar.gz archive: not kept, rapport reads only \
+                               its data files"
+                    .to_string(),
+            ),
+            None => Err("no such entry".to_string()),
+        }
     }
 
     /// The first `bytes` bytes of a file.

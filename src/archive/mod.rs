@@ -7,6 +7,7 @@
 mod folder;
 pub mod limits;
 mod memory;
+mod tarball;
 mod zip;
 
 use std::path::{Path, PathBuf};
@@ -171,7 +172,8 @@ pub struct LeftOut {
 }
 
 impl Archive {
-    /// Opens a `.zip` file, a folder, or a loose file (a CSV given beside an archive).
+    /// Opens a `.zip` file, a `.tar.gz` file, a folder, or a loose file (a CSV given beside
+    /// an archive).
     ///
     /// A file is read as a zip when its name ends in `.zip` or its first bytes are a zip
     /// signature (but an `.xlsx` workbook is one file); a file named `.zip` that is not
@@ -184,6 +186,9 @@ impl Archive {
         let (source, listing, on_disk) = if metadata.is_dir() {
             let (s, l) = FolderSource::open(path, limits.max_entries).map_err(problem)?;
             (Source::Folder(s), l, None)
+        } else if tarball::is_gzip(path) {
+            let (s, l) = tarball::open(path, &limits).map_err(problem)?;
+            (Source::Memory(s), l, None)
         } else if looks_like_zip(path) {
             let (s, l) = ZipSource::open(path, &limits).map_err(problem)?;
             (Source::Zip(s), l, Some(metadata.len()))

@@ -14,6 +14,7 @@ pub mod fields;
 pub mod instagram;
 pub mod jsfile;
 pub mod linkedin;
+pub mod mastodon;
 pub mod merge;
 pub mod messenger;
 pub mod mojibake;
@@ -86,6 +87,10 @@ pub trait Importer: Sync {
     /// (LinkedIn's Basic and Complete zips, Facebook's multi-part download).
     fn joins_parts(&self) -> bool {
         false
+    }
+    /// What a file that only adds to an archive is called (detected with `addition_only`).
+    fn addition_name(&self) -> &'static str {
+        "analytics export"
     }
     /// Whether the platform's archives hold invitations (sent or received).
     fn has_invitations(&self) -> bool {
@@ -173,6 +178,7 @@ pub static IMPORTERS: &[&dyn Importer] = &[
     // detection would take for its own.
     &instagram::InstagramImporter,
     &facebook::FacebookImporter,
+    &mastodon::MastodonImporter,
 ];
 
 /// The platforms rapport reads, in registry order.
@@ -309,7 +315,7 @@ fn group(opened: Vec<Opened>) -> Result<Vec<Opened>> {
             None => groups.push(item),
         }
     }
-    for (archive, _, detection) in additions {
+    for (archive, importer, detection) in additions {
         match groups
             .iter_mut()
             .find(|g| g.2.platform == detection.platform)
@@ -319,8 +325,9 @@ fn group(opened: Vec<Opened>) -> Result<Vec<Opened>> {
                 return Err(Error::archive(
                     archive.label(),
                     format!(
-                        "a {} analytics export needs its archive: give the archive too",
-                        detection.platform.title()
+                        "a {} {} needs its archive: give the archive too",
+                        detection.platform.title(),
+                        importer.addition_name()
                     ),
                 ));
             }

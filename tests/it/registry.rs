@@ -49,6 +49,33 @@ fn the_schema_names_the_platforms_of_the_registry() {
     let mut expected = vec!["overall".to_string()];
     expected.extend(registry());
     assert_eq!(scopes, expected);
+    // Every other list of platforms in the schema (the platform column of its tables).
+    let mut lists = Vec::new();
+    platform_enums(&schema, &mut lists);
+    assert!(lists.len() > 3, "{lists:?}");
+    for list in lists {
+        let platforms: Vec<String> = list.into_iter().filter(|p| p != "dataset").collect();
+        assert_eq!(platforms, registry());
+    }
+}
+
+/// Every `enum` of the schema that names a platform of the registry.
+fn platform_enums(value: &Value, out: &mut Vec<Vec<String>>) {
+    match value {
+        Value::Object(map) => {
+            for (key, v) in map {
+                if key == "enum" && v.as_array().is_some() {
+                    let list = strings(v);
+                    if registry().iter().any(|p| list.contains(p)) {
+                        out.push(list);
+                    }
+                }
+                platform_enums(v, out);
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|v| platform_enums(v, out)),
+        _ => {}
+    }
 }
 
 #[test]

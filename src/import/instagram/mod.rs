@@ -269,10 +269,6 @@ impl Importer for InstagramImporter {
         Platform::Instagram
     }
 
-    fn joins_parts(&self) -> bool {
-        true
-    }
-
     fn detect(&self, archive: &Archive) -> Option<Detection> {
         let entries = archive.entries();
         let lower: Vec<String> = entries.iter().map(|e| e.name.to_lowercase()).collect();
