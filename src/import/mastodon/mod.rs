@@ -334,6 +334,10 @@ impl Importer for MastodonImporter {
         }
         emit_directs(directs, address.as_deref(), &mut rows);
         rows.connections = super::connections::merge_people(people);
+        // The CSVs list accounts in database order, and may be given in any order: sorted,
+        // the rows are the same however the files were given.
+        rows.connections
+            .sort_by(|a, b| a.counterpart_id.cmp(&b.counterpart_id));
         rows.interactions
             .retain(|i| i.counterpart_id.is_none() || i.counterpart_id != address);
         rows.order_and_dedup_posts();
