@@ -79,11 +79,11 @@ fn is_attachment_text(body: &str) -> bool {
     body.ends_with(" sent an attachment.")
 }
 
-/// Parses a `message_N.json` (snake_case) or an E2EE thread (camelCase). Instagram's
-/// pseudo-texts are read as what they stand for: a reaction is no message, an attachment a
-/// message with no words.
+/// Parses a `message_N.json` (snake_case) or an E2EE thread (camelCase). With
+/// `pseudo_texts` (Instagram's threads), texts that stand for something else are read as
+/// what they stand for: a reaction is no message, an attachment a message with no words.
 pub fn parse(
-    platform: Platform,
+    pseudo_texts: bool,
     value: &Value,
     key: &str,
     problems: &mut RecordProblems,
@@ -150,7 +150,7 @@ pub fn parse(
         let mut body = text::field(m, "content")
             .or_else(|| text::field(m, "text"))
             .unwrap_or_default();
-        if platform == Platform::Instagram {
+        if pseudo_texts {
             if is_reaction_text(&body) {
                 part.reactions += 1;
                 continue;

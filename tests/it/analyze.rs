@@ -906,3 +906,153 @@ fn top_limits_every_list_but_not_the_totals() {
     assert_eq!(ids, ["602", "605"]);
     assert_eq!(s["parameters"]["top"], 2);
 }
+
+// instagram-2024, owner ada.lovelace (fixtures/README.md lists its rows). Posts (UTC):
+//   P3 Sat 01-20 10:00 video (week 3)        P2 Mon 03-11 14:11:11 carousel (week 11)
+//   R1 Tue 04-02 18:30 reel (week 14)        P1 Mon 05-13 02:21:16 photo (week 20)
+// No counts at all. Last activity: the comment on Grace's post, 05-14 09:00 (E).
+// Messages by display name: Zoë 03-01 10:00, Ada 03-01 12:00, Ada 03-05 08:00 (Zoë's
+// "Liked a message" is no message); the stranger's request 05-01 07:00; a group of three.
+fn instagram_summary() -> &'static Value {
+    static SUMMARY: OnceLock<Value> = OnceLock::new();
+    SUMMARY.get_or_init(|| analyze(&[&path(&fixture("instagram-2024"))]))
+}
+
+#[test]
+fn instagram_figures_by_hand() {
+    let s = instagram_summary();
+    let i = &s["instagram"];
+    assert_eq!(i, &s["overall"]);
+    // Four posts, none with a count: nothing in scope, engagement unknown with a note.
+    assert_eq!(i["engagement"]["posts"], 4);
+    assert_eq!(i["engagement"]["scope_posts"], 0);
+    assert_eq!(i["engagement"]["engagement_mean"], Value::Null);
+    assert!(has_note(s, "instagram.engagement.engagement_mean"));
+    // ISO weeks 3 to 20: 18, of which 4 have a post; the longest gap is 01-20 10:00 to
+    // 03-11 14:11:11, 51 days 4:11:11.
+    let c = &i["consistency"];
+    assert_eq!(c["weeks"], 18);
+    assert_eq!(c["active_weeks"], 4);
+    assert_eq!(c["active_week_share"], json!(0.222222));
+    assert_eq!(c["longest_gap_days"], json!(51.174433));
+    // Zoë's turn answered in 2 hours; the stranger's, 13 days old at E, unanswered.
+    let r = &i["responsiveness"];
+    assert_eq!(
+        (r["turns"].clone(), r["answered"].clone()),
+        (json!(2), json!(1))
+    );
+    assert_eq!(r["median_response_hours"], json!(2.0));
+    // Ada's two messages to Zoë are one turn, never answered.
+    assert_eq!(i["responsiveness_of_others"]["turns"], 1);
+    assert_eq!(i["responsiveness_of_others"]["answered"], 0);
+    // Zoë and the stranger started their conversations.
+    assert_eq!(i["conversation_starters"]["starts"], 2);
+    assert_eq!(i["conversation_starters"]["starts_by_owner"], 0);
+    // Zoë Quinn (display name: 1 in, 2 out), grace.hopper (comment, like, mention: 3 out),
+    // zoe.quinn (comment, like), the stranger (1 in), charles.babbage (like): five
+    // counterparts, two with 3 or more; reciprocity (2 + 3) / (3 + 3).
+    let k = &i["counterpart_strength"];
+    assert_eq!(k["counterparts"], 5);
+    assert_eq!(k["counterparts_3plus"], 2);
+    assert_eq!(k["reciprocity"], json!(0.833333));
+    // Supporters: the stranger and Zoë, one inbound each; Ada wrote to Zoë.
+    assert_eq!(i["supporters"]["supporters"], 2);
+    assert_eq!(i["supporters"]["supporters_reciprocated"], 1);
+    // alan.turing followed on 02-01, the one connection in the period, never written to.
+    assert_eq!(i["follow_up"]["connections_made"], 1);
+    assert_eq!(i["follow_up"]["followed_up"], 0);
+    // Comments to grace.hopper and zoe.quinn; no direct message to those usernames.
+    assert_eq!(i["one_on_one"]["public_counterparts"], 2);
+    assert_eq!(i["one_on_one"]["moved_to_one_on_one"], 0);
+    // Ada's 3 messages, 2 with words (the attachment has none).
+    assert_eq!(i["broadcast"]["owner_messages"], 3);
+    assert_eq!(i["broadcast"]["owner_messages_with_text"], 2);
+    // Three connections before the period, alan's in February.
+    let g = &i["growth"];
+    assert_eq!(g["months"]["2024-01"], json!({"new": 0, "cumulative": 3}));
+    assert_eq!(g["months"]["2024-02"], json!({"new": 1, "cumulative": 4}));
+    // The one to write to: the stranger, waiting for an answer.
+    assert_eq!(i["actions"]["actions_total"], 1);
+    assert_eq!(
+        i["actions"]["actions"][0]["counterpart_id"],
+        "Stranger Danger"
+    );
+    assert_eq!(i["invitations"]["sent"], Value::Null);
+}
+
+// mastodon-2024, owner alice@ex.social. Posts (UTC, engagement = likes + boosts):
+//   1100 Mon 03-04 09:00 original, photo 5 + 2   1101 Tue 03-05 10:00 reply to Bob 1 + 0
+//   1102 Tue 03-05 11:00 thread (unlisted) 0      1103 Wed 03-06 12:00 followers-only 2 + 0
+//   1108, 1109 boosts 03-10, 03-11 (no counts)    1110 Tue 03-12 18:00 poll 3 + 1 (E)
+// Direct notes to Bob 03-07 08:00 and 03-08 09:00; to Bob and Dave 03-09. Likes have no
+// time: in no figure.
+fn mastodon_summary() -> &'static Value {
+    static SUMMARY: OnceLock<Value> = OnceLock::new();
+    SUMMARY.get_or_init(|| analyze(&[&path(&fixture("mastodon-2024"))]))
+}
+
+#[test]
+fn mastodon_figures_by_hand() {
+    let s = mastodon_summary();
+    let m = &s["mastodon"];
+    assert_eq!(s["period"]["start"], "2024-03-04T09:00:00.000Z");
+    assert_eq!(s["period"]["end"], "2024-03-12T18:00:00.000Z");
+    let e = &m["engagement"];
+    assert_eq!(e["posts"], 7);
+    assert_eq!(e["posts_by_kind"]["repost"], 2);
+    // In scope: 7, 1, 0, 2, 4.
+    assert_eq!(e["scope_posts"], 5);
+    assert_eq!(e["engagement_total"], json!(14.0));
+    assert_eq!(e["engagement_mean"], json!(2.8));
+    assert_eq!(e["engagement_median"], json!(2.0));
+    assert_eq!(
+        m["lift"]["kind"]["original"]["mean_engagement"],
+        json!(4.333333)
+    );
+    assert_eq!(m["lift"]["media"]["poll"]["posts"], 1);
+    // Weeks 10 and 11 both active; the longest gap 03-06 12:00 to 03-12 18:00.
+    let c = &m["consistency"];
+    assert_eq!(c["weeks"], 2);
+    assert_eq!(c["active_weeks"], 2);
+    assert_eq!(c["longest_gap_days"], json!(6.25));
+    assert_eq!(c["posts_per_active_week"], json!(2.0));
+    // The archive holds no received message: Alice's turn to Bob is unanswered, and she
+    // started the one conversation.
+    assert_eq!(m["responsiveness"]["turns"], 0);
+    assert_eq!(m["responsiveness_of_others"]["turns"], 1);
+    assert_eq!(m["responsiveness_of_others"]["answered"], 0);
+    assert_eq!(m["conversation_starters"]["owner_start_share"], json!(1.0));
+    // Bob: reply, 2 messages, boost (the like has no time) = 4; Carol: mention.
+    let k = &m["counterpart_strength"];
+    assert_eq!(k["counterparts"], 2);
+    assert_eq!(
+        k["top_counterparts"][0]["counterpart_id"],
+        "bob@other.example"
+    );
+    assert_eq!(k["top_counterparts"][0]["strength"], 4);
+    assert_eq!(k["reciprocity"], json!(1.0));
+    // Bob (reply 03-05) got a direct message on 03-07; Carol (mention) none.
+    assert_eq!(m["one_on_one"]["public_counterparts"], 2);
+    assert_eq!(m["one_on_one"]["moved_to_one_on_one"], 1);
+    assert_eq!(m["broadcast"]["owner_messages_with_text"], 3);
+    // The CSVs give no follow times: growth by month is unknown.
+    assert_eq!(m["growth"]["connections"], 4);
+    assert_eq!(m["growth"]["months"], Value::Null);
+    assert_eq!(m["follow_up"]["follow_up_rate"], Value::Null);
+}
+
+#[test]
+fn instagram_and_mastodon_merge_with_the_others_overall() {
+    let s = analyze(&[
+        &path(&fixture("instagram-2024")),
+        &path(&fixture("mastodon-2024")),
+        &twitter(),
+    ]);
+    let posts = |scope: &str| s[scope]["engagement"]["posts"].as_i64().unwrap();
+    assert_eq!(posts("instagram"), 4);
+    assert_eq!(posts("mastodon"), 7);
+    assert_eq!(
+        posts("overall"),
+        posts("instagram") + posts("mastodon") + posts("twitter")
+    );
+}

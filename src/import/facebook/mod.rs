@@ -198,7 +198,7 @@ fn parse_entry(
             } else {
                 entry.file_name().trim_end_matches(".json").to_string()
             };
-            Parsed::Thread(threads::parse(Platform::Facebook, &value, &key, &mut p)?)
+            Parsed::Thread(threads::parse(false, &value, &key, &mut p)?)
         }
         FileKind::Posts => {
             let mut mentions = Vec::new();

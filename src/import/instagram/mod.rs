@@ -207,12 +207,7 @@ fn parse_entry(
             let key = folder
                 .rsplit_once("messages/")
                 .map_or(folder, |(_, rest)| rest);
-            Parsed::Threads(vec![messenger::parse(
-                Platform::Instagram,
-                &value,
-                key,
-                &mut p,
-            )?])
+            Parsed::Threads(vec![messenger::parse(true, &value, key, &mut p)?])
         }
         FileKind::LegacyMessages => Parsed::Threads(legacy_threads(&value, &mut p)?),
         FileKind::Profile => Parsed::Profile(network::profile(&value)),
@@ -252,7 +247,7 @@ fn legacy_threads(
             "messages": messages,
         });
         parts.push(messenger::parse(
-            Platform::Instagram,
+            true,
             &thread,
             &format!("messages.json/{i}"),
             problems,
