@@ -1,6 +1,7 @@
 //! Writes the seed corpus of every fuzz target from the fixtures, into `fuzz/corpus/<target>/`:
 //! each fixture file prefixed with the byte that makes the target read it as that file
-//! (see `rapport::fuzz`), each fixture folder as a zip for the `archive` target, and sample
+//! (see `rapport::fuzz`), each fixture folder as a zip for the `archive` target (and each
+//! Mastodon one as a tar for the `tarball` target), and sample
 //! `--fail-if` expressions.
 //!
 //! `cargo run --example fuzz_seeds` (from the repository root), before `cargo fuzz run`.
@@ -10,7 +11,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use rapport::fuzz::{
-    FACEBOOK_JSON_FILES, LINKEDIN_CSV_FILES, TWITTER_LEGACY_FILES, TWITTER_YTD_FILES,
+    FACEBOOK_JSON_FILES, INSTAGRAM_JSON_FILES, LINKEDIN_CSV_FILES, MASTODON_FILES,
+    TWITTER_LEGACY_FILES, TWITTER_YTD_FILES,
 };
 
 fn files_below(dir: &Path) -> Vec<PathBuf> {
@@ -68,11 +70,23 @@ fn zip_of(dir: &Path) -> Vec<u8> {
     writer.finish().expect("finish the zip").into_inner()
 }
 
+/// The files of a folder as an uncompressed tar (the `tarball` target gzips its input).
+fn tar_of(dir: &Path) -> Vec<u8> {
+    let mut builder = tar::Builder::new(Vec::new());
+    for path in files_below(dir) {
+        let name = path.strip_prefix(dir).unwrap_or(&path);
+        builder
+            .append_path_with_name(&path, name)
+            .expect("add a tar entry");
+    }
+    builder.into_inner().expect("finish the tar")
+}
+
 fn main() {
     let fixtures = Path::new("fixtures");
     let corpus = Path::new("fuzz/corpus");
     let mut count = 0;
-    let parsers: [(&str, &[&str], &[&str]); 4] = [
+    let parsers: [(&str, &[&str], &[&str]); 6] = [
         (
             "twitter_ytd",
             &["twitter-2023", "twitter-2019", "twitter-analysis"],
@@ -98,6 +112,21 @@ fn main() {
             "facebook_json",
             &["facebook-2018", "facebook-2024", "facebook-e2ee"],
             FACEBOOK_JSON_FILES,
+        ),
+        (
+            "instagram_json",
+            &[
+                "instagram-2019",
+                "instagram-2021",
+                "instagram-2024",
+                "instagram-2026",
+            ],
+            INSTAGRAM_JSON_FILES,
+        ),
+        (
+            "mastodon_archive",
+            &["mastodon-2022", "mastodon-2024"],
+            MASTODON_FILES,
         ),
     ];
     for (target, folders, names) in parsers {
@@ -151,6 +180,11 @@ fn main() {
         let name = format!("{}.zip", folder.display());
         seed(corpus, "archive", &name, None, &zip_of(&folder));
         count += 1;
+        if folder.to_string_lossy().contains("mastodon") {
+            let name = format!("{}.tar", folder.display());
+            seed(corpus, "tarball", &name, None, &tar_of(&folder));
+            count += 1;
+        }
     }
     for (i, expression) in [
         "responsiveness.within_24h_rate < 0.6",

@@ -181,6 +181,88 @@ pub fn facebook_json(data: &[u8]) {
     );
 }
 
+/// The files [`instagram_json`] chooses from, in the order of the first byte.
+pub const INSTAGRAM_JSON_FILES: &[&str] = &[
+    "your_instagram_activity/content/posts_1.json",
+    "your_instagram_activity/media/posts_1.json",
+    "your_instagram_activity/content/reels.json",
+    "your_instagram_activity/comments/post_comments_1.json",
+    "your_instagram_activity/likes/liked_posts.json",
+    "your_instagram_activity/likes/liked_comments.json",
+    "connections/followers_and_following/followers_1.json",
+    "connections/followers_and_following/following.json",
+    "your_instagram_activity/messages/inbox/ada_1/message_1.json",
+    "your_instagram_activity/messages/message_requests/ada_2/message_1.json",
+    "personal_information/personal_information/personal_information.json",
+    "security_and_login_information/login_and_profile_creation/signup_details.json",
+    "media.json",
+    "comments.json",
+    "likes.json",
+    "connections.json",
+    "messages.json",
+    "profile.json",
+];
+
+/// Instagram's JSON files (legacy, 2021, 2023 and 2025 layouts), with Meta's mojibake.
+pub fn instagram_json(data: &[u8]) {
+    let Some((name, content)) = chosen(data, INSTAGRAM_JSON_FILES) else {
+        return;
+    };
+    // The legacy files are read only beside the legacy media.json.
+    let stubs: &[(&str, &str)] = if name.contains('/') {
+        &[("connections/followers_and_following/followers_1.json", "[]")]
+    } else {
+        &[("media.json", r#"{"photos": []}"#), ("profile.json", "{}")]
+    };
+    import_with(name, content, stubs);
+}
+
+/// The files [`mastodon_archive`] chooses from, in the order of the first byte.
+pub const MASTODON_FILES: &[&str] = &[
+    "outbox.json",
+    "actor.json",
+    "likes.json",
+    "following_accounts.csv",
+    "follower_accounts.csv",
+];
+
+/// Mastodon's account archive (outbox with HTML content, actor, likes) and its CSV exports.
+pub fn mastodon_archive(data: &[u8]) {
+    let Some((name, content)) = chosen(data, MASTODON_FILES) else {
+        return;
+    };
+    let actor =
+        r#"{"id": "https://ex.social/users/ada", "type": "Person", "preferredUsername": "ada"}"#;
+    let outbox = r#"{"type": "OrderedCollection", "orderedItems": []}"#;
+    import_with(
+        name,
+        content,
+        &[("actor.json", actor), ("outbox.json", outbox)],
+    );
+}
+
+/// A tar archive, gzipped and written to a `.tar.gz` file (Mastodon's before 2023), then
+/// analyzed: the fuzzer explores tar's headers, not gzip's.
+pub fn tarball(data: &[u8]) {
+    use std::io::Write;
+    let Ok(dir) = tempfile::tempdir() else {
+        return;
+    };
+    let path = dir.path().join("archive.tar.gz");
+    let Ok(file) = std::fs::File::create(&path) else {
+        return;
+    };
+    let mut gz = flate2::write::GzEncoder::new(file, flate2::Compression::fast());
+    if gz
+        .write_all(data)
+        .and_then(|()| gz.finish().map(drop))
+        .is_err()
+    {
+        return;
+    }
+    analyze(&path);
+}
+
 /// The zip layer, folder walking and the whole pipeline: the input is written as a zip file
 /// and analyzed; if it opens, its entries are also written out as an unpacked folder (under
 /// names made safe) and that folder is analyzed.

@@ -82,6 +82,14 @@ proptest! {
     }
 
     #[test]
+    fn instagram_and_mastodon_files_never_panic(selector in any::<u8>(), body in export_like_bytes()) {
+        let mut input = vec![selector];
+        input.extend(body);
+        fuzz::instagram_json(&input);
+        fuzz::mastodon_archive(&input);
+    }
+
+    #[test]
     fn tweet_objects_of_any_shape_never_panic(tweets in vec(json_value(), 0..8)) {
         let mut input = vec![0u8];
         let wrapped: Vec<Value> = tweets
