@@ -11,8 +11,8 @@ use crate::error::Error;
 use crate::import::LoadOptions;
 use crate::progress::Reporter;
 
-/// Read your Twitter/X, LinkedIn and Facebook archives and learn what builds your
-/// relationships online.
+/// Read your Twitter/X, LinkedIn, Facebook, Instagram and Mastodon archives and learn what
+/// builds your relationships online.
 #[derive(Debug, Parser)]
 #[command(name = "rapport", version, about, long_about = None)]
 pub struct Cli {

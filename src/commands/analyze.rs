@@ -28,12 +28,14 @@ use crate::report::redact::Pseudonyms;
 use crate::report::{self, Format, Report};
 
 /// The sample archives `analyze` reads when given none, relative to `fixtures/`.
-pub const SAMPLE_ARCHIVES: [&str; 5] = [
+pub const SAMPLE_ARCHIVES: [&str; 7] = [
     "twitter-2023",
     "twitter-analytics/tweet_activity_metrics_adalove_20230101_20230201_en.csv",
     "linkedin-2024",
     "linkedin-analytics/Content_2024-05-01_2024-07-31_AdaExample.xlsx",
+    "instagram-2024",
     "facebook-2024",
+    "mastodon-2024",
 ];
 
 /// Everything the analyses need, read from the inputs.

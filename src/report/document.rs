@@ -498,15 +498,31 @@ fn timing(b: &Builder) -> Section {
                 .into(),
         )),
         (hour, day) => {
+            // The best of the groups with enough posts is advice only when it beats the
+            // average post (a lift over 1); else it is said as it is.
             if let Some((h, lift, posts)) = hour {
-                blocks.push(Block::Advice(format!(
-                    "Best hour to post: {h}:00 ({tz}), lift {lift:.2} over {posts:.0} posts."
-                )));
+                blocks.push(if lift > 1.0 {
+                    Block::Advice(format!(
+                        "Best hour to post: {h}:00 ({tz}), lift {lift:.2} over {posts:.0} posts."
+                    ))
+                } else {
+                    Block::Para(format!(
+                        "No hour with enough posts beats your average post: the best, \
+                         {h}:00 ({tz}), has a lift of {lift:.2} over {posts:.0} posts."
+                    ))
+                });
             }
             if let Some((d, lift, posts)) = day {
-                blocks.push(Block::Advice(format!(
-                    "Best weekday to post: {d}, lift {lift:.2} over {posts:.0} posts."
-                )));
+                blocks.push(if lift > 1.0 {
+                    Block::Advice(format!(
+                        "Best weekday to post: {d}, lift {lift:.2} over {posts:.0} posts."
+                    ))
+                } else {
+                    Block::Para(format!(
+                        "No weekday with enough posts beats your average post: the best, {d}, \
+                         has a lift of {lift:.2} over {posts:.0} posts."
+                    ))
+                });
             }
         }
     }

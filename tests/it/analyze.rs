@@ -690,8 +690,18 @@ fn the_sample_archives_are_analyzed_without_arguments() {
         .iter()
         .map(|a| a["platform"].as_str().unwrap())
         .collect();
-    assert_eq!(platforms, ["twitter", "linkedin", "facebook"]);
-    for key in ["overall", "twitter", "linkedin", "facebook"] {
+    assert_eq!(
+        platforms,
+        ["twitter", "linkedin", "instagram", "facebook", "mastodon"]
+    );
+    for key in [
+        "overall",
+        "twitter",
+        "linkedin",
+        "instagram",
+        "facebook",
+        "mastodon",
+    ] {
         assert!(s[key].is_object(), "{key}");
     }
     // The analytics export gives twitter-2023 its impressions: a pooled rate exists.
@@ -728,6 +738,27 @@ fn a_parquet_dataset_gives_the_same_figures_as_its_archive() {
         );
     }
     assert_eq!(s["archives"][0]["generation"], "parquet");
+}
+
+#[test]
+fn instagram_and_mastodon_from_parquet_give_the_figures_of_their_archives() {
+    let dir = tempdir();
+    let dataset = dir.path().join("dataset");
+    let (instagram, mastodon) = (
+        path(&fixture("instagram-2024")),
+        path(&fixture("mastodon-2024")),
+    );
+    rapport()
+        .args(["import", &instagram, &mastodon, "--out"])
+        .arg(&dataset)
+        .arg("--quiet")
+        .assert()
+        .success();
+    let from_parquet = analyze(&[&path(&dataset)]);
+    let from_archives = analyze(&[&instagram, &mastodon]);
+    for scope in ["overall", "instagram", "mastodon"] {
+        assert_eq!(from_parquet[scope], from_archives[scope], "{scope}");
+    }
 }
 
 #[test]

@@ -123,7 +123,7 @@ fn an_archive_of_an_unknown_kind_names_the_files_it_saw() {
         &zip,
         &[
             "photos.zip",
-            "not a Twitter/X, LinkedIn or Facebook export",
+            "not a Twitter/X, LinkedIn, Instagram, Facebook or Mastodon export",
             "holiday/beach.jpg",
             "notes.txt",
         ],

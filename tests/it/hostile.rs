@@ -314,7 +314,10 @@ fn a_hundred_thousand_entries_are_listed_and_refused_as_no_export() {
     check(
         &path,
         &[],
-        Expect::Refused(&["not a Twitter/X, LinkedIn or Facebook export", "99992 more"]),
+        Expect::Refused(&[
+            "not a Twitter/X, LinkedIn, Instagram, Facebook or Mastodon export",
+            "99992 more",
+        ]),
     );
     check(
         &path,

@@ -35,7 +35,7 @@ fn the_2024_export_gives_the_hand_counted_rows() {
     // request 1.
     assert_eq!(d.messages.height(), 6);
     assert_eq!(
-        a.coverage.counts["reactions written as messages (\"Liked a message\"; left out)"],
+        a.coverage.counts["reactions that Instagram writes as messages (left out)"],
         1
     );
     // Followers grace, zoe, alan; following grace, charles: grace is mutual.
@@ -240,7 +240,7 @@ fn the_2026_export_reads_the_new_following_and_liked_posts_shapes() {
     let mine = m.column("from_owner").unwrap().bool().unwrap().sum();
     assert_eq!(mine, Some(2));
     assert_eq!(
-        a.coverage.counts["reactions written as messages (\"Liked a message\"; left out)"],
+        a.coverage.counts["reactions that Instagram writes as messages (left out)"],
         1
     );
     let acc = &d.accounts;

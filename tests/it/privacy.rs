@@ -73,11 +73,46 @@ fn secrets() -> Secrets {
         let mut bodies = Vec::new();
         if name.starts_with("direct-message") {
             strings_under(&json_of(&text), "text", &mut bodies);
-        } else if path.to_string_lossy().contains("facebook") && name.ends_with(".json") {
+        } else if (path.to_string_lossy().contains("facebook")
+            || path.to_string_lossy().contains("instagram"))
+            && name.ends_with(".json")
+        {
             let value = json_of(&text);
             if value.get("messages").is_some() {
                 strings_under(&value, "content", &mut bodies);
                 strings_under(&value, "text", &mut bodies);
+            }
+            // Instagram's legacy messages.json.
+            if name == "messages.json" {
+                strings_under(&value, "text", &mut bodies);
+            }
+        } else if name == "outbox.json" {
+            // Mastodon's direct statuses (addressed to neither the public nor followers)
+            // are messages: their text, tags stripped.
+            let value = json_of(&text);
+            for item in value["orderedItems"].as_array().unwrap() {
+                let note = &item["object"];
+                let addressed = format!("{}{}", note["to"], note["cc"]);
+                if note.is_object()
+                    && !addressed.contains("Public")
+                    && !addressed.contains("/followers")
+                {
+                    let mut html = Vec::new();
+                    strings_under(note, "content", &mut html);
+                    for h in html {
+                        let mut plain = String::new();
+                        let mut in_tag = false;
+                        for c in h.chars() {
+                            match c {
+                                '<' => in_tag = true,
+                                '>' => in_tag = false,
+                                c if !in_tag => plain.push(c),
+                                _ => {}
+                            }
+                        }
+                        bodies.push(plain);
+                    }
+                }
             }
         } else if name == "messages.csv" {
             let mut reader = csv::ReaderBuilder::new()
@@ -95,7 +130,13 @@ fn secrets() -> Secrets {
         for body in bodies {
             add_body(&mut secrets, &body);
         }
+        // Mastodon's account addresses (`bob@other.example`) look like email addresses but
+        // are the handles people are named by: they are meant to be in the report.
+        let addresses_are_handles = path.to_string_lossy().contains("mastodon");
         for word in text.split(|c: char| c.is_whitespace() || "\",;<>()[]{}'".contains(c)) {
+            if addresses_are_handles {
+                break;
+            }
             if let Some((user, host)) = word.split_once('@')
                 && !user.is_empty()
                 && host.contains('.')

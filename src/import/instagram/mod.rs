@@ -349,7 +349,7 @@ impl Importer for InstagramImporter {
         }
         let reactions: u64 = parts.iter().map(|p| p.reactions).sum();
         coverage.count(
-            "reactions written as messages (\"Liked a message\"; left out)",
+            "reactions that Instagram writes as messages (left out)",
             reactions,
         );
         coverage.count(

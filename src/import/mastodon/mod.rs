@@ -10,7 +10,7 @@
 pub mod html;
 pub mod outbox;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
@@ -387,12 +387,12 @@ impl Importer for MastodonImporter {
 /// The owner's direct messages, one conversation per set of recipients.
 fn emit_directs(mut directs: Vec<outbox::Direct>, owner: Option<&str>, rows: &mut Rows) {
     directs.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
-    let mut conversations: Vec<(BTreeSet<String>, Vec<outbox::Direct>)> = Vec::new();
+    let mut conversations: BTreeMap<BTreeSet<String>, Vec<outbox::Direct>> = BTreeMap::new();
     for d in directs {
-        match conversations.iter_mut().find(|(r, _)| *r == d.recipients) {
-            Some((_, list)) => list.push(d),
-            None => conversations.push((d.recipients.clone(), vec![d])),
-        }
+        conversations
+            .entry(d.recipients.clone())
+            .or_default()
+            .push(d);
     }
     let sender = owner.unwrap_or("owner").to_string();
     for (recipients, list) in conversations {
