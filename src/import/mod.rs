@@ -46,6 +46,15 @@ pub struct Detection {
 }
 
 impl Detection {
+    /// An archive of its own of `platform`, of that generation.
+    pub fn archive(platform: Platform, generation: &str) -> Detection {
+        Detection {
+            platform,
+            generation: generation.to_string(),
+            addition_only: false,
+        }
+    }
+
     /// The `accounts` row of the archive detected: its platform, generation and file name,
     /// the account id (`unknown` when the archive does not say it), nothing else known yet.
     pub fn account(&self, archive: &Archive, account_id: Option<String>) -> AccountRow {
@@ -83,9 +92,10 @@ pub trait Importer: Sync {
     fn platform(&self) -> Platform;
     /// Recognises the platform and generation from the entries (never the archive's name).
     fn detect(&self, archive: &Archive) -> Option<Detection>;
-    /// Whether several archives of this platform given together are parts of one export
-    /// (LinkedIn's Basic and Complete zips, Facebook's multi-part download).
-    fn joins_parts(&self) -> bool {
+    /// Whether two archives of this platform given together are parts of one export
+    /// (LinkedIn's Basic and Complete zips, Facebook's multi-part download), to be read as
+    /// one archive.
+    fn joins_parts(&self, _first: (&Archive, &Detection), _other: (&Archive, &Detection)) -> bool {
         false
     }
     /// What a file that only adds to an archive is called (detected with `addition_only`).
@@ -297,7 +307,8 @@ pub fn load(
 type Opened = (Archive, &'static dyn Importer, Detection);
 
 /// Joins parts of one export: additions (an analytics CSV) go to the first archive of their
-/// platform; for platforms whose exports come in parts, all archives of the platform join.
+/// platform; for platforms whose exports come in parts, an archive joins the first of its
+/// platform that its importer takes for another part of the same export.
 fn group(opened: Vec<Opened>) -> Result<Vec<Opened>> {
     let mut groups: Vec<Opened> = Vec::new();
     let mut additions: Vec<Opened> = Vec::new();
@@ -306,11 +317,11 @@ fn group(opened: Vec<Opened>) -> Result<Vec<Opened>> {
             additions.push(item);
             continue;
         }
-        let joins = item.1.joins_parts();
-        match groups
-            .iter_mut()
-            .find(|g| joins && g.2.platform == item.2.platform)
-        {
+        let importer = item.1;
+        match groups.iter_mut().find(|g| {
+            g.2.platform == item.2.platform
+                && importer.joins_parts((&g.0, &g.2), (&item.0, &item.2))
+        }) {
             Some(existing) => existing.0.absorb(item.0),
             None => groups.push(item),
         }

@@ -410,3 +410,55 @@ fn a_broken_thread_names_the_entry() {
         "{err}"
     );
 }
+
+#[test]
+fn a_download_in_two_parts_reads_as_one_export() {
+    // Part one holds the profile, the posts and the older half of Zoë's thread; part two
+    // the rest, without a profile.
+    let dir = tempdir();
+    let (one, two) = (dir.path().join("part1"), dir.path().join("part2"));
+    let source = fixture("instagram-2024");
+    for path in files_below(&source) {
+        let relative = path.strip_prefix(&source).unwrap();
+        let name = relative.to_string_lossy();
+        let first = name.starts_with("personal_information")
+            || name.contains("/content/")
+            || name.ends_with("message_2.json");
+        let target = if first { &one } else { &two }.join(relative);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::copy(&path, &target).unwrap();
+    }
+    let parts = load_paths(&[one, two]);
+    assert_eq!(parts.len(), 1);
+    let whole = load_one(source);
+    for ((name, a), (_, b)) in parts[0]
+        .dataset
+        .frames()
+        .into_iter()
+        .zip(whole.dataset.frames())
+    {
+        assert_eq!(a.height(), b.height(), "{name}");
+    }
+    assert_eq!(parts[0].account_id.as_deref(), Some("ada.lovelace"));
+}
+
+#[test]
+fn exports_of_two_accounts_or_generations_stay_apart() {
+    // Three generations are three exports; so are two accounts of one generation (a copy
+    // of ada's export whose profile names another account).
+    let apart = load_paths(&[
+        fixture("instagram-2024"),
+        fixture("instagram-2021"),
+        fixture("instagram-2026"),
+    ]);
+    assert_eq!(apart.len(), 3);
+    let dir = tempdir();
+    let other = dir.path().join("other");
+    copy_dir(&fixture("instagram-2024"), &other);
+    let profile = other.join("personal_information/personal_information/personal_information.json");
+    let text = std::fs::read_to_string(&profile).unwrap();
+    std::fs::write(&profile, text.replace("\"ada.lovelace\"", "\"ada.other\"")).unwrap();
+    let two = load_paths(&[fixture("instagram-2024"), other]);
+    assert_eq!(two.len(), 2);
+    assert_eq!(two[1].account_id.as_deref(), Some("ada.other"));
+}

@@ -268,7 +268,7 @@ impl Importer for FacebookImporter {
         Platform::Facebook
     }
 
-    fn joins_parts(&self) -> bool {
+    fn joins_parts(&self, _: (&Archive, &Detection), _: (&Archive, &Detection)) -> bool {
         true
     }
 
@@ -317,11 +317,7 @@ impl Importer for FacebookImporter {
         } else {
             return None;
         };
-        Some(Detection {
-            platform: Platform::Facebook,
-            generation: generation.into(),
-            addition_only: false,
-        })
+        Some(Detection::archive(Platform::Facebook, generation))
     }
 
     fn import(

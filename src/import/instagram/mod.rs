@@ -259,9 +259,32 @@ fn legacy_threads(
 const HTML_ADVICE: &str = "this is Instagram's HTML export, which rapport cannot read: download \
 your information again and choose the JSON format";
 
+/// The username the archive's profile file gives, if it has one that reads.
+fn profile_username(archive: &Archive) -> Option<String> {
+    let entry = archive
+        .entries()
+        .iter()
+        .find(|e| classify(e) == FileKind::Profile)?;
+    let text = archive.read_text(entry).ok()?;
+    let value = jsfile::parse_value(&text, archive.limits().max_depth).ok()?;
+    network::profile(&value).username
+}
+
 impl Importer for InstagramImporter {
     fn platform(&self) -> Platform {
         Platform::Instagram
+    }
+
+    /// A big download comes in parts: archives of one generation join unless their
+    /// profiles name two accounts (a part without the profile joins the others).
+    fn joins_parts(&self, first: (&Archive, &Detection), other: (&Archive, &Detection)) -> bool {
+        if first.1.generation != other.1.generation {
+            return false;
+        }
+        match (profile_username(first.0), profile_username(other.0)) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        }
     }
 
     fn detect(&self, archive: &Archive) -> Option<Detection> {
@@ -286,11 +309,7 @@ impl Importer for InstagramImporter {
         } else {
             "instagram-2021"
         };
-        Some(Detection {
-            platform: Platform::Instagram,
-            generation: generation.into(),
-            addition_only: false,
-        })
+        Some(Detection::archive(Platform::Instagram, generation))
     }
 
     fn import(

@@ -169,7 +169,7 @@ impl Importer for LinkedInImporter {
         Platform::LinkedIn
     }
 
-    fn joins_parts(&self) -> bool {
+    fn joins_parts(&self, _: (&Archive, &Detection), _: (&Archive, &Detection)) -> bool {
         true
     }
 
@@ -238,11 +238,7 @@ impl Importer for LinkedInImporter {
         } else {
             "linkedin-2020"
         };
-        Some(Detection {
-            platform: Platform::LinkedIn,
-            generation: generation.into(),
-            addition_only: false,
-        })
+        Some(Detection::archive(Platform::LinkedIn, generation))
     }
 
     fn import(

@@ -197,11 +197,7 @@ impl Importer for MastodonImporter {
             } else {
                 "mastodon-2023"
             };
-            return Some(Detection {
-                platform: Platform::Mastodon,
-                generation: generation.into(),
-                addition_only: false,
-            });
+            return Some(Detection::archive(Platform::Mastodon, generation));
         }
         let csv_only =
             !entries.is_empty() && entries.iter().all(|e| csv_kind(e.file_name()).is_some());

@@ -331,11 +331,7 @@ impl Importer for TwitterImporter {
         } else {
             return None;
         };
-        Some(Detection {
-            platform: Platform::Twitter,
-            generation: generation.into(),
-            addition_only: false,
-        })
+        Some(Detection::archive(Platform::Twitter, generation))
     }
 
     fn import(
