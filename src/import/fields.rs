@@ -32,6 +32,8 @@ pub trait Json: Sized + std::fmt::Display {
     fn items(&self) -> Option<&[Self]>;
     /// Whether the value is an object.
     fn is_object(&self) -> bool;
+    /// The first key of an object (Mastodon's `contentMap` names the language).
+    fn first_key(&self) -> Option<&str>;
     /// A `null` to stand for a missing field.
     fn null<'x>() -> &'x Self
     where
@@ -64,6 +66,9 @@ impl Json for Value {
     fn is_object(&self) -> bool {
         Value::is_object(self)
     }
+    fn first_key(&self) -> Option<&str> {
+        self.as_object()?.keys().next().map(String::as_str)
+    }
     fn null<'x>() -> &'x Value {
         &NULL_VALUE
     }
@@ -88,6 +93,12 @@ impl<'a> Json for Node<'a> {
     }
     fn is_object(&self) -> bool {
         Node::is_object(self)
+    }
+    fn first_key(&self) -> Option<&str> {
+        match self {
+            Node::Object(pairs) => pairs.first().map(|(k, _)| k.as_ref()),
+            _ => None,
+        }
     }
     fn null<'x>() -> &'x Node<'a>
     where

@@ -43,6 +43,27 @@ pub fn records<T: Send>(
     max_depth: usize,
     parse: &(dyn Fn(&Node<'_>, &mut RecordProblems) -> Option<T> + Sync),
 ) -> Result<Records<T>, JsProblem> {
+    read_records(reader, None, max_depth, parse)
+}
+
+/// [`records`] for the array under `key` of a file whose value is an object (Mastodon's
+/// `outbox.json`: `{"type": "OrderedCollection", ..., "orderedItems": [ ... ]}`). The
+/// object's other members are skipped; the array is level 2 of nesting.
+pub fn records_under<T: Send>(
+    reader: &mut dyn Read,
+    key: &'static str,
+    max_depth: usize,
+    parse: &(dyn Fn(&Node<'_>, &mut RecordProblems) -> Option<T> + Sync),
+) -> Result<Records<T>, JsProblem> {
+    read_records(reader, Some(key), max_depth, parse)
+}
+
+fn read_records<T: Send>(
+    reader: &mut dyn Read,
+    key: Option<&'static str>,
+    max_depth: usize,
+    parse: &(dyn Fn(&Node<'_>, &mut RecordProblems) -> Option<T> + Sync),
+) -> Result<Records<T>, JsProblem> {
     let slots: Mutex<Vec<Option<Parsed<T>>>> = Mutex::new(Vec::new());
     let in_flight = AtomicUsize::new(0);
     let most_in_flight = rayon::current_num_threads() + 2;
@@ -50,6 +71,7 @@ pub fn records<T: Send>(
         let mut input = Input::new(reader);
         let mut scanner = Scanner {
             max_depth,
+            key,
             ..Scanner::default()
         };
         loop {
@@ -256,6 +278,10 @@ enum Phase {
     Closed,
     /// After a `;` that follows the `]`.
     Ended,
+    /// Inside the top-level object, looking for the key (keyed mode).
+    Object,
+    /// After the array of the key, in the rest of the object (keyed mode): skipped.
+    Rest,
 }
 
 /// Finds the elements of the top-level array in bytes that arrive a block at a time.
@@ -274,6 +300,16 @@ struct Scanner {
     elements: Vec<(usize, usize)>,
     /// Deepest nesting allowed, the top-level array included.
     max_depth: usize,
+    /// In keyed mode, the key of the top-level object whose array is read.
+    key: Option<&'static str>,
+    /// Nesting inside the top-level object's other members (keyed mode).
+    member_depth: usize,
+    /// Whether the next string at the object's level is a key.
+    expect_key: bool,
+    /// Where the key being read starts.
+    key_start: Option<usize>,
+    /// The last key read is the one sought.
+    key_matched: bool,
 }
 
 impl Scanner {
@@ -294,6 +330,9 @@ impl Scanner {
                             self.escaped = true;
                         } else {
                             self.in_string = false;
+                            if let (Some(start), Some(key)) = (self.key_start.take(), self.key) {
+                                self.key_matched = &buf[start..i] == key.as_bytes();
+                            }
                         }
                         i += 1;
                     }
@@ -304,7 +343,20 @@ impl Scanner {
             let b = buf[i];
             match self.phase {
                 Phase::Array => self.array_byte(b, i)?,
+                Phase::Object => self.object_byte(b, i)?,
+                Phase::Rest => {
+                    if b == b'"' {
+                        self.in_string = true;
+                    }
+                }
                 _ if b.is_ascii_whitespace() => {}
+                Phase::Start if self.key.is_some() => match b {
+                    b'{' => {
+                        self.phase = Phase::Object;
+                        self.expect_key = true;
+                    }
+                    _ => return Err(Scanned::NotAnObject),
+                },
                 Phase::Start => match b {
                     b'[' => self.phase = Phase::Array,
                     b'{' => return Err(Scanned::NotAnArray),
@@ -316,16 +368,56 @@ impl Scanner {
                         self.phase = Phase::Assigned;
                     }
                 }
-                Phase::Assigned => match b {
-                    b'[' => self.phase = Phase::Array,
-                    _ => return Err(Scanned::NotAnArray),
+                Phase::Assigned => match (b, self.key) {
+                    (b'[', _) => self.phase = Phase::Array,
+                    (_, Some(key)) => return Err(Scanned::KeyNotAnArray(key)),
+                    (_, None) => return Err(Scanned::NotAnArray),
                 },
+                Phase::Closed if self.key.is_some() => {
+                    self.phase = Phase::Rest;
+                    if b == b'"' {
+                        self.in_string = true;
+                    }
+                }
                 Phase::Closed if b == b';' => self.phase = Phase::Ended,
                 Phase::Closed | Phase::Ended => {
                     return Err(Scanned::At(i, "trailing characters after the array"));
                 }
             }
             i += 1;
+        }
+        Ok(())
+    }
+
+    /// A byte of the top-level object, outside strings (keyed mode): finds the key at the
+    /// object's level, then its `:` and the array's `[`.
+    fn object_byte(&mut self, b: u8, i: usize) -> Result<(), Scanned> {
+        let top = self.member_depth == 0;
+        match b {
+            b'"' => {
+                self.in_string = true;
+                if top && self.expect_key {
+                    self.key_start = Some(i + 1);
+                }
+            }
+            b':' if top => {
+                self.expect_key = false;
+                if std::mem::take(&mut self.key_matched) {
+                    self.phase = Phase::Assigned;
+                }
+            }
+            b',' if top => self.expect_key = true,
+            b'{' | b'[' => {
+                self.member_depth += 1;
+                if self.member_depth + 1 > self.max_depth {
+                    return Err(Scanned::TooDeep(i, self.max_depth));
+                }
+            }
+            b'}' | b']' if top => {
+                return Err(Scanned::NoKey(self.key.unwrap_or_default()));
+            }
+            b'}' | b']' => self.member_depth -= 1,
+            _ => {}
         }
         Ok(())
     }
@@ -359,7 +451,9 @@ impl Scanner {
                     b'"' => self.in_string = true,
                     b'{' | b'[' => {
                         self.depth += 1;
-                        if self.depth + 1 > self.max_depth {
+                        // The array is level 1, or 2 under a key of the top object.
+                        let array_level = 1 + usize::from(self.key.is_some());
+                        if self.depth + array_level > self.max_depth {
                             return Err(Scanned::TooDeep(i, self.max_depth));
                         }
                     }
@@ -381,10 +475,26 @@ impl Scanner {
 
     /// Checks the end of the file: the array must have closed.
     fn finish(&mut self, input: &Input<'_>) -> Result<(), Scanned> {
+        if let Some(key) = self.key {
+            // The object's end is not checked: what follows the array is skipped.
+            return match self.phase {
+                Phase::Start => Err(Scanned::NotAnObject),
+                Phase::Object | Phase::Assigned if self.member_depth == 0 => {
+                    Err(Scanned::NoKey(key))
+                }
+                Phase::Closed | Phase::Rest | Phase::Ended => Ok(()),
+                _ => Err(Scanned::Located(
+                    input
+                        .position
+                        .after(&input.buf)
+                        .problem("the file ends before the array closes"),
+                )),
+            };
+        }
         match self.phase {
             Phase::Start | Phase::Prefix => Err(Scanned::NoAssignment),
             Phase::Assigned => Err(Scanned::NotAnArray),
-            Phase::Closed | Phase::Ended => Ok(()),
+            Phase::Closed | Phase::Ended | Phase::Object | Phase::Rest => Ok(()),
             Phase::Array => {
                 let start = self.open.unwrap_or(input.buf.len());
                 let rest = String::from_utf8_lossy(&input.buf[start..]);
@@ -409,6 +519,12 @@ impl Scanner {
 enum Scanned {
     NoAssignment,
     NotAnArray,
+    /// Keyed mode: the file is not an object.
+    NotAnObject,
+    /// Keyed mode: the object has no such key.
+    NoKey(&'static str),
+    /// Keyed mode: the key's value is not an array.
+    KeyNotAnArray(&'static str),
     /// At this offset of the input.
     At(usize, &'static str),
     /// Nesting past the limit, at this offset of the input.
@@ -425,6 +541,9 @@ impl Scanned {
             Scanned::NotAnArray => {
                 JsProblem("the data is not a JSON array (broken `window.YTD` wrapper?)".into())
             }
+            Scanned::NotAnObject => JsProblem("the data is not a JSON object".into()),
+            Scanned::NoKey(key) => JsProblem(format!("the object has no `{key}` list")),
+            Scanned::KeyNotAnArray(key) => JsProblem(format!("`{key}` is not a list")),
             Scanned::At(offset, what) => input
                 .position
                 .after(&input.buf[..offset.min(input.buf.len())])
@@ -451,6 +570,58 @@ mod tests {
         };
         let out = records(&mut text.as_bytes(), 64, &parse)?;
         Ok((out.items, out.count))
+    }
+
+    fn read_under(text: &str, max_depth: usize) -> Result<(Vec<Option<i64>>, u64), JsProblem> {
+        let parse = |node: &Node<'_>, _: &mut RecordProblems| {
+            Some(match node.get("a") {
+                Some(Node::Unsigned(n)) => Some(*n as i64),
+                _ => None,
+            })
+        };
+        let out = records_under(&mut text.as_bytes(), "orderedItems", max_depth, &parse)?;
+        Ok((out.items, out.count))
+    }
+
+    #[test]
+    fn the_array_under_a_key_is_found_past_other_members() {
+        let text = r#"{"@context": ["x", {"orderedItems": [{"a": 9}]}], "id": "orderedItems",
+            "orderedItems" : [{"a": 1}, {"a": 2, "s": "]}"}], "after": [{"a": 3}]}"#;
+        assert_eq!(read_under(text, 64).unwrap(), (vec![Some(1), Some(2)], 2));
+        assert_eq!(read_under(r#"{"orderedItems": []}"#, 64).unwrap().1, 0);
+        // The key with an escape is another key.
+        let escaped = r#"{"ordered\u0049tems": [{"a": 1}], "orderedItems": [{"a": 2}]}"#;
+        assert_eq!(read_under(escaped, 64).unwrap().0, vec![Some(2)]);
+    }
+
+    #[test]
+    fn a_missing_or_wrong_key_is_refused() {
+        for (text, expected) in [
+            (r#"{"items": [{"a": 1}]}"#, "no `orderedItems` list"),
+            (
+                r#"{"orderedItems": {"a": 1}}"#,
+                "`orderedItems` is not a list",
+            ),
+            (r#"[{"a": 1}]"#, "not a JSON object"),
+            (
+                r#"{"orderedItems": [{"a": 1}"#,
+                "ends before the array closes",
+            ),
+            ("", "not a JSON object"),
+        ] {
+            let err = read_under(text, 64).unwrap_err();
+            assert!(err.0.contains(expected), "{text}: {}", err.0);
+        }
+    }
+
+    #[test]
+    fn nesting_under_a_key_counts_the_object() {
+        // The object is level 1, the array 2, an element 3.
+        assert!(read_under(r#"{"orderedItems": [{"a": 1}]}"#, 3).is_ok());
+        let deep = read_under(r#"{"orderedItems": [{"a": [1]}]}"#, 3).unwrap_err();
+        assert!(deep.0.contains("nest deeper than 3"), "{}", deep.0);
+        let member = read_under(r#"{"x": [[[1]]], "orderedItems": []}"#, 3).unwrap_err();
+        assert!(member.0.contains("nest deeper than 3"), "{}", member.0);
     }
 
     #[test]

@@ -16,7 +16,8 @@ use serde_json::Value;
 
 use super::conversation::{Conversation, Said};
 use super::coverage::{Coverage, RecordProblems};
-use super::{Detection, Imported, Importer, jsfile};
+use super::node::Node;
+use super::{Detection, Imported, Importer, fields, jsfile};
 use crate::archive::{Archive, Entry};
 use crate::error::{Error, Result};
 use crate::model::{
@@ -163,12 +164,22 @@ enum Parsed {
     Accounts(Vec<String>),
 }
 
-/// The likes of `likes.json`: status URIs only.
-fn likes(value: &Value) -> Vec<String> {
-    super::fields::array(value, "orderedItems")
-        .iter()
-        .filter_map(|v| v.as_str().map(str::to_string))
-        .collect()
+/// Streams the `orderedItems` of an ActivityStreams collection file (`outbox.json`,
+/// `likes.json`) through `parse`, in parallel; what it kept and how many items there were.
+fn ordered_items<T: Send>(
+    archive: &Archive,
+    entry: &Entry,
+    problems: &mut RecordProblems,
+    parse: &(dyn Fn(&Node<'_>, &mut RecordProblems) -> Option<T> + Sync),
+) -> std::result::Result<(Vec<T>, u64), String> {
+    let read = archive
+        .stream(entry, |reader| {
+            jsfile::records_under(reader, "orderedItems", archive.limits().max_depth, parse)
+        })
+        .map_err(Error::into_problem)?
+        .map_err(|e| e.0)?;
+    problems.absorb(read.problems);
+    Ok((read.items, read.count))
 }
 
 impl Importer for MastodonImporter {
@@ -232,39 +243,40 @@ impl Importer for MastodonImporter {
             })
             .transpose()?
             .unwrap_or_default();
-        let mut coverage = Coverage::default();
-        let read = super::read_plan(archive, &plan, progress, &mut coverage, |entry, kind| {
-            let text = archive.read_text(entry).map_err(Error::into_problem)?;
-            let mut p = RecordProblems::default();
-            let parsed = match kind {
-                FileKind::Following | FileKind::Followers => {
-                    Parsed::Accounts(accounts_csv(&text, &mut p)?)
-                }
-                _ => {
-                    let value =
-                        jsfile::parse_value(&text, archive.limits().max_depth).map_err(|e| e.0)?;
-                    match kind {
-                        FileKind::Outbox => Parsed::Outbox(outbox::Outbox::read(
-                            &value,
-                            owner.uri.as_deref(),
-                            &mut p,
-                        )),
-                        FileKind::Actor => Parsed::Actor,
-                        _ => Parsed::Likes(likes(&value)),
-                    }
-                }
-            };
-            let n = match &parsed {
-                Parsed::Outbox(o) => (o.posts.len() + o.directs.len()) as u64,
-                Parsed::Actor => 1,
-                Parsed::Likes(l) | Parsed::Accounts(l) => l.len() as u64,
-            };
-            Ok(super::Outcome::Read(parsed, n + p.skipped, p))
-        })?;
         let address = owner.username.as_ref().and_then(|user| {
             let host = owner.uri.as_deref().and_then(super::text::link_domain)?;
             Some(format!("{user}@{host}").to_lowercase())
         });
+        let me = outbox::Owner {
+            uri: owner.uri.clone(),
+            address: address.clone(),
+        };
+        let mut coverage = Coverage::default();
+        let read = super::read_plan(archive, &plan, progress, &mut coverage, |entry, kind| {
+            let mut p = RecordProblems::default();
+            let (parsed, n) = match kind {
+                FileKind::Outbox => {
+                    let (activities, n) = ordered_items(archive, entry, &mut p, &|item, p| {
+                        outbox::activity(item, &me, p)
+                    })?;
+                    (Parsed::Outbox(outbox::Outbox::of(activities)), n)
+                }
+                FileKind::Likes => {
+                    let (uris, n) = ordered_items(archive, entry, &mut p, &|item, _| {
+                        fields::scalar_text(item)
+                    })?;
+                    (Parsed::Likes(uris), n)
+                }
+                FileKind::Following | FileKind::Followers => {
+                    let text = archive.read_text(entry).map_err(Error::into_problem)?;
+                    let list = accounts_csv(&text, &mut p)?;
+                    let n = list.len() as u64 + p.skipped;
+                    (Parsed::Accounts(list), n)
+                }
+                _ => (Parsed::Actor, 1),
+            };
+            Ok(super::Outcome::Read(parsed, n, p))
+        })?;
         let mut rows = Rows::default();
         let mut directs = Vec::new();
         let mut people = Vec::new();

@@ -1,14 +1,13 @@
 //! `outbox.json`: every status of the owner, as ActivityStreams activities. A `Create` of a
 //! public, unlisted or followers-only note is a post; of a direct note, a message; an
-//! `Announce` is a boost (a repost).
+//! `Announce` is a boost (a repost). Activities are read one by one as the file streams
+//! (the outbox of a busy account is hundreds of megabytes).
 
 use std::collections::BTreeSet;
 
-use serde_json::Value;
-
 use super::html;
 use crate::import::coverage::RecordProblems;
-use crate::import::fields;
+use crate::import::fields::{self, Json, Scalar};
 use crate::import::text::{link_domain, parse_iso};
 use crate::model::{
     Direction, InteractionKind, InteractionRow, Media, Platform, PostKind, PostRow, body_hash,
@@ -50,19 +49,19 @@ pub enum Visibility {
     Direct,
 }
 
-fn addresses(record: &Value, key: &str) -> Vec<String> {
-    match record.get(key) {
-        Some(Value::String(s)) => vec![s.clone()],
-        Some(Value::Array(items)) => items
-            .iter()
-            .filter_map(|v| v.as_str().map(str::to_string))
-            .collect(),
+fn addresses<J: Json>(record: &J, key: &str) -> Vec<String> {
+    let Some(value) = record.field(key) else {
+        return Vec::new();
+    };
+    match (value.scalar(), value.items()) {
+        (Scalar::Str(s), _) => vec![s.to_string()],
+        (_, Some(items)) => items.iter().filter_map(fields::scalar_text).collect(),
         _ => Vec::new(),
     }
 }
 
 /// The visibility of an activity or note from its `to` and `cc`.
-pub fn visibility(record: &Value) -> Visibility {
+pub fn visibility<J: Json>(record: &J) -> Visibility {
     let to = addresses(record, "to");
     let cc = addresses(record, "cc");
     let public = |list: &[String]| list.iter().any(|a| PUBLIC.contains(&a.as_str()));
@@ -74,6 +73,26 @@ pub fn visibility(record: &Value) -> Visibility {
         Visibility::Followers
     } else {
         Visibility::Direct
+    }
+}
+
+/// The owner, as `actor.json` names them.
+#[derive(Debug, Clone, Default)]
+pub struct Owner {
+    /// The actor URI (`https://ex.social/users/alice`).
+    pub uri: Option<String>,
+    /// The account address (`alice@ex.social`).
+    pub address: Option<String>,
+}
+
+impl Owner {
+    fn is(&self, address: &str) -> bool {
+        self.address.as_deref() == Some(address)
+    }
+
+    /// Whether a status or actor URI is the owner's.
+    fn owns(&self, uri: &str) -> bool {
+        self.uri.as_deref().is_some_and(|o| uri.starts_with(o))
     }
 }
 
@@ -92,6 +111,22 @@ pub struct Direct {
     pub hash: Option<u64>,
 }
 
+/// What one activity of the outbox is.
+#[derive(Debug, Clone)]
+pub enum Activity {
+    /// A post or a boost, with the interactions it makes; a boost has no visibility.
+    Post {
+        /// The post.
+        row: Box<PostRow>,
+        /// Replies, mentions and boosts of other people.
+        acts: Vec<InteractionRow>,
+        /// How a status was addressed; `None` for a boost.
+        visibility: Option<Visibility>,
+    },
+    /// A direct message the owner sent.
+    Direct(Direct),
+}
+
 /// What the outbox holds.
 #[derive(Debug, Default)]
 pub struct Outbox {
@@ -105,9 +140,33 @@ pub struct Outbox {
     pub by_visibility: [u64; 3],
 }
 
+impl Outbox {
+    /// The outbox of these activities.
+    pub fn of(activities: Vec<Activity>) -> Outbox {
+        let mut out = Outbox::default();
+        for activity in activities {
+            match activity {
+                Activity::Post {
+                    row,
+                    acts,
+                    visibility,
+                } => {
+                    if let Some(v) = visibility.filter(|v| *v != Visibility::Direct) {
+                        out.by_visibility[v as usize] += 1;
+                    }
+                    out.posts.push(*row);
+                    out.interactions.extend(acts);
+                }
+                Activity::Direct(d) => out.directs.push(d),
+            }
+        }
+        out
+    }
+}
+
 /// The mentions of a note: actor URI and account address (`@bob@other.example` becomes
 /// `bob@other.example`).
-fn mentions(note: &Value) -> Vec<(String, String)> {
+fn mentions<J: Json>(note: &J) -> Vec<(String, String)> {
     fields::array(note, "tag")
         .iter()
         .filter(|t| fields::text(*t, "type").as_deref() == Some("Mention"))
@@ -131,8 +190,8 @@ fn person(uri: &str, mentioned: &[(String, String)]) -> Option<String> {
         .or_else(|| address_of(uri))
 }
 
-fn media(note: &Value) -> Media {
-    if note.get("oneOf").is_some() || note.get("anyOf").is_some() {
+fn media<J: Json>(note: &J) -> Media {
+    if note.field("oneOf").is_some() || note.field("anyOf").is_some() {
         return Media::Poll;
     }
     let types: Vec<String> = fields::array(note, "attachment")
@@ -150,188 +209,188 @@ fn media(note: &Value) -> Media {
     }
 }
 
-fn total(note: &Value, key: &str) -> Option<u64> {
-    note.get(key)
+fn total<J: Json>(note: &J, key: &str) -> Option<u64> {
+    note.field(key)
         .and_then(|c| fields::count(c, "totalItems").ok().flatten())
 }
 
-impl Outbox {
-    /// Reads the outbox of the owner whose actor URI is `owner_uri`.
-    pub fn read(value: &Value, owner_uri: Option<&str>, problems: &mut RecordProblems) -> Outbox {
-        let mut out = Outbox::default();
-        let owner_address = owner_uri.and_then(address_of);
-        for item in fields::array(value, "orderedItems") {
-            let kind = fields::text(item, "type").unwrap_or_default();
-            let raw = fields::text(item, "published").unwrap_or_default();
-            let Some(at) = parse_iso(&raw) else {
-                problems.skip("activities with an unparseable published", || {
-                    format!("{kind} published {raw:?}")
+/// Reads one activity of the outbox: `None` (counted in `problems`) for one without a
+/// readable time, a `Create` without a note, or another type.
+pub fn activity<J: Json>(
+    item: &J,
+    owner: &Owner,
+    problems: &mut RecordProblems,
+) -> Option<Activity> {
+    let kind = fields::text(item, "type").unwrap_or_default();
+    let raw = fields::text(item, "published").unwrap_or_default();
+    let Some(at) = parse_iso(&raw) else {
+        problems.skip("activities with an unparseable published", || {
+            format!("{kind} published {raw:?}")
+        });
+        return None;
+    };
+    let id = fields::text(item, "id").unwrap_or_else(|| format!("{kind}:{raw}"));
+    match kind.as_str() {
+        "Create" => match item.field("object").filter(|o| o.is_object()) {
+            Some(note) => Some(create(note, at, owner)),
+            None => {
+                problems.skip("Create activities without a note", || {
+                    format!("{id}: no object")
                 });
-                continue;
-            };
-            let id = fields::text(item, "id").unwrap_or_else(|| format!("{kind}:{raw}"));
-            match kind.as_str() {
-                "Create" => match item.get("object") {
-                    Some(note) if note.is_object() => {
-                        out.create(note, at, owner_uri, owner_address.as_deref())
-                    }
-                    _ => problems.skip("Create activities without a note", || {
-                        format!("{id}: no object")
-                    }),
-                },
-                "Announce" => out.announce(item, &id, at, owner_uri, owner_address.as_deref()),
-                _ => problems.skip("activities of another type", || {
-                    format!("{id}: type {kind:?}")
-                }),
+                None
+            }
+        },
+        "Announce" => Some(announce(item, &id, at, owner)),
+        _ => {
+            problems.skip("activities of another type", || {
+                format!("{id}: type {kind:?}")
+            });
+            None
+        }
+    }
+}
+
+fn create<J: Json>(note: &J, at: i64, owner: &Owner) -> Activity {
+    let id = fields::text(note, "id").unwrap_or_else(|| format!("note:{at}"));
+    let content = html::read(&fields::text(note, "content").unwrap_or_default());
+    let mentioned = mentions(note);
+    let visibility = visibility(note);
+    if visibility == Visibility::Direct {
+        let recipients: BTreeSet<String> = addresses(note, "to")
+            .iter()
+            .chain(mentioned.iter().map(|(href, _)| href))
+            .filter(|uri| Some(uri.as_str()) != owner.uri.as_deref())
+            .map(|uri| person(uri, &mentioned).unwrap_or_else(|| uri.clone()))
+            .filter(|a| !owner.is(a))
+            .collect();
+        return Activity::Direct(Direct {
+            id,
+            at,
+            recipients,
+            chars: char_count(&content.text),
+            hash: body_hash(&content.text),
+        });
+    }
+    let parent = fields::text(note, "inReplyTo");
+    let parent_author = parent.as_deref().and_then(|p| {
+        // Mastodon's own status URIs say their author; a mention of the parent's author
+        // is the fallback for other servers'.
+        address_of(p).or_else(|| mentioned.first().map(|(_, n)| n.clone()))
+    });
+    let kind = match parent.as_deref() {
+        None => PostKind::Original,
+        Some(p) if owner.owns(p) || parent_author.as_deref().is_some_and(|a| owner.is(a)) => {
+            PostKind::Thread
+        }
+        Some(_) => PostKind::Reply,
+    };
+    let outbound = |kind, person: String| InteractionRow {
+        platform: Platform::Mastodon,
+        at: Some(at),
+        direction: Direction::Outbound,
+        kind,
+        counterpart_id: Some(person),
+        counterpart_name: None,
+        post_id: Some(id.clone()),
+    };
+    let mut acts = Vec::new();
+    let mut named: Vec<String> = Vec::new();
+    if kind == PostKind::Reply
+        && let Some(person) = parent_author.clone()
+    {
+        named.push(person.clone());
+        acts.push(outbound(InteractionKind::Reply, person));
+    }
+    for (_, person) in &mentioned {
+        if named.contains(person) || owner.is(person) {
+            continue;
+        }
+        named.push(person.clone());
+        acts.push(outbound(InteractionKind::Mention, person.clone()));
+    }
+    let mut hashtags: Vec<String> = Vec::new();
+    for tag in fields::array(note, "tag") {
+        if fields::text(tag, "type").as_deref() != Some("Hashtag") {
+            continue;
+        }
+        if let Some(name) = fields::text(tag, "name") {
+            let name = name.trim_start_matches('#').to_lowercase();
+            if !hashtags.contains(&name) {
+                hashtags.push(name);
             }
         }
-        out
     }
-
-    fn create(&mut self, note: &Value, at: i64, owner_uri: Option<&str>, owner: Option<&str>) {
-        let id = fields::text(note, "id").unwrap_or_else(|| format!("note:{at}"));
-        let content = html::read(&fields::text(note, "content").unwrap_or_default());
-        let mentioned = mentions(note);
-        let visibility = visibility(note);
-        if visibility == Visibility::Direct {
-            let recipients: BTreeSet<String> = addresses(note, "to")
-                .iter()
-                .chain(mentioned.iter().map(|(href, _)| href))
-                .filter(|uri| Some(uri.as_str()) != owner_uri)
-                .map(|uri| person(uri, &mentioned).unwrap_or_else(|| uri.clone()))
-                .filter(|a| Some(a.as_str()) != owner)
-                .collect();
-            self.directs.push(Direct {
-                id,
-                at,
-                recipients,
-                chars: char_count(&content.text),
-                hash: body_hash(&content.text),
-            });
-            return;
+    let mut domains: Vec<String> = Vec::new();
+    for domain in content.links.iter().filter_map(|l| link_domain(l)) {
+        if !domains.contains(&domain) {
+            domains.push(domain);
         }
-        self.by_visibility[visibility as usize] += 1;
-        let parent = fields::text(note, "inReplyTo");
-        let parent_author = parent.as_deref().and_then(|p| {
-            // Mastodon's own status URIs say their author; a mention of the parent's
-            // author is the fallback for other servers'.
-            address_of(p).or_else(|| mentioned.first().map(|(_, n)| n.clone()))
-        });
-        let self_reply = parent.is_some()
-            && (parent_author.as_deref() == owner
-                || owner_uri.is_some_and(|o| parent.as_deref().is_some_and(|p| p.starts_with(o))));
-        let kind = match (&parent, self_reply) {
-            (None, _) => PostKind::Original,
-            (Some(_), true) => PostKind::Thread,
-            (Some(_), false) => PostKind::Reply,
-        };
-        let outbound = |kind, person: String| InteractionRow {
+    }
+    let row = PostRow {
+        media: match media(note) {
+            Media::None if !domains.is_empty() => Media::Link,
+            m => m,
+        },
+        hashtags,
+        mentions: mentioned.into_iter().map(|(_, n)| n).collect(),
+        link_domains: domains,
+        reply_to: if kind == PostKind::Reply {
+            parent_author
+        } else {
+            None
+        },
+        likes: total(note, "likes"),
+        reposts: total(note, "shares"),
+        lang: note
+            .field("contentMap")
+            .and_then(|m| m.first_key())
+            .map(str::to_string),
+        ..PostRow::new(Platform::Mastodon, id, at, kind, content.text)
+    };
+    Activity::Post {
+        row: Box::new(row),
+        acts,
+        visibility: Some(visibility),
+    }
+}
+
+/// A boost: a repost, and a `repost` of its author unless it is the owner's own status.
+fn announce<J: Json>(item: &J, id: &str, at: i64, owner: &Owner) -> Activity {
+    let object = item.field("object");
+    let inlined = object.filter(|o| o.is_object());
+    let boosted = match inlined {
+        Some(o) => fields::text(o, "id"),
+        None => object.and_then(fields::scalar_text),
+    };
+    let author = match inlined {
+        Some(o) => fields::text(o, "attributedTo").and_then(|a| address_of(&a)),
+        None => boosted.as_deref().and_then(address_of),
+    };
+    let own = author.as_deref().is_some_and(|a| owner.is(a))
+        || boosted.as_deref().is_some_and(|b| owner.owns(b));
+    let acts = if own {
+        Vec::new()
+    } else {
+        vec![InteractionRow {
             platform: Platform::Mastodon,
             at: Some(at),
             direction: Direction::Outbound,
-            kind,
-            counterpart_id: Some(person),
+            kind: InteractionKind::Repost,
+            counterpart_id: author,
             counterpart_name: None,
-            post_id: Some(id.clone()),
-        };
-        let mut named: Vec<String> = Vec::new();
-        if kind == PostKind::Reply {
-            if let Some(person) = parent_author.clone() {
-                named.push(person.clone());
-                self.interactions
-                    .push(outbound(InteractionKind::Reply, person));
-            }
-        }
-        for (_, person) in &mentioned {
-            if named.contains(person) || Some(person.as_str()) == owner {
-                continue;
-            }
-            named.push(person.clone());
-            self.interactions
-                .push(outbound(InteractionKind::Mention, person.clone()));
-        }
-        let hashtags = fields::array(note, "tag")
-            .iter()
-            .filter(|t| fields::text(*t, "type").as_deref() == Some("Hashtag"))
-            .filter_map(|t| fields::text(t, "name"))
-            .map(|n| n.trim_start_matches('#').to_lowercase())
-            .fold(Vec::new(), |mut out: Vec<String>, h| {
-                if !out.contains(&h) {
-                    out.push(h);
-                }
-                out
-            });
-        let mut domains: Vec<String> = Vec::new();
-        for domain in content.links.iter().filter_map(|l| link_domain(l)) {
-            if !domains.contains(&domain) {
-                domains.push(domain);
-            }
-        }
-        self.posts.push(PostRow {
-            media: match media(note) {
-                Media::None if !domains.is_empty() => Media::Link,
-                m => m,
-            },
-            hashtags,
-            mentions: mentioned.into_iter().map(|(_, n)| n).collect(),
-            link_domains: domains,
-            reply_to: if kind == PostKind::Reply {
-                parent_author
-            } else {
-                None
-            },
-            likes: total(note, "likes"),
-            reposts: total(note, "shares"),
-            lang: note
-                .get("contentMap")
-                .and_then(Value::as_object)
-                .and_then(|m| m.keys().next().cloned()),
-            ..PostRow::new(Platform::Mastodon, id, at, kind, content.text)
-        });
-    }
-
-    fn announce(
-        &mut self,
-        item: &Value,
-        id: &str,
-        at: i64,
-        owner_uri: Option<&str>,
-        owner: Option<&str>,
-    ) {
-        let object = item.get("object");
-        let boosted = match object {
-            Some(Value::String(uri)) => Some(uri.clone()),
-            Some(other) => fields::text(other, "id"),
-            None => None,
-        };
-        let author = match object {
-            Some(Value::Object(_)) => object
-                .and_then(|o| fields::text(o, "attributedTo"))
-                .and_then(|a| address_of(&a)),
-            _ => boosted.as_deref().and_then(address_of),
-        };
-        let own = author.as_deref().is_some_and(|a| Some(a) == owner)
-            || boosted
-                .as_deref()
-                .is_some_and(|b| owner_uri.is_some_and(|o| b.starts_with(o)));
-        if !own {
-            self.interactions.push(InteractionRow {
-                platform: Platform::Mastodon,
-                at: Some(at),
-                direction: Direction::Outbound,
-                kind: InteractionKind::Repost,
-                counterpart_id: author,
-                counterpart_name: None,
-                post_id: Some(id.to_string()),
-            });
-        }
-        self.posts.push(PostRow::new(
+            post_id: Some(id.to_string()),
+        }]
+    };
+    Activity::Post {
+        row: Box::new(PostRow::new(
             Platform::Mastodon,
             id.to_string(),
             at,
             PostKind::Repost,
             String::new(),
-        ));
+        )),
+        acts,
+        visibility: None,
     }
 }
 
