@@ -1,6 +1,6 @@
 //! Criterion benchmarks of the import stage on generated archives: the whole `load` (open,
-//! detect, parse in parallel, build the dataframes) for each platform, and the JSON record
-//! parser alone.
+//! detect, parse in parallel, build the dataframes) for each of the five platforms, and the
+//! JSON record parser alone.
 
 #[path = "support/synth.rs"]
 mod synth;
@@ -59,6 +59,18 @@ fn import(c: &mut Criterion) {
     group.throughput(Throughput::Elements(50_000));
     group.bench_function("load Facebook 50k messages in 200 threads", |b| {
         b.iter(|| load_one(&facebook).dataset.messages.height())
+    });
+    let instagram = dir.path().join("instagram.zip");
+    synth::write_files(&instagram, synth::instagram_files(20_000, 50_000, 200)).expect("generated");
+    group.throughput(Throughput::Elements(20_000 + 20_000 + 50_000));
+    group.bench_function("load Instagram 20k posts + 20k likes + 50k messages", |b| {
+        b.iter(|| load_one(&instagram).dataset.posts.height())
+    });
+    let mastodon = dir.path().join("mastodon.zip");
+    synth::write_files(&mastodon, synth::mastodon_files(50_000, 20_000)).expect("generated");
+    group.throughput(Throughput::Elements(50_000 + 20_000));
+    group.bench_function("load Mastodon 50k activities + 20k likes", |b| {
+        b.iter(|| load_one(&mastodon).dataset.posts.height())
     });
     group.finish();
 }

@@ -4,6 +4,8 @@
 //! cargo run --release --example gen_archive -- twitter OUT.zip [TWEETS DMS LIKES FOLLOWERS]
 //! cargo run --release --example gen_archive -- linkedin OUT.zip [CONNECTIONS MESSAGES]
 //! cargo run --release --example gen_archive -- facebook OUT.zip [MESSAGES THREADS]
+//! cargo run --release --example gen_archive -- instagram OUT.zip [POSTS MESSAGES THREADS]
+//! cargo run --release --example gen_archive -- mastodon OUT.zip [STATUSES LIKES]
 //! ```
 
 #[path = "../benches/support/synth.rs"]
@@ -16,7 +18,9 @@ fn main() {
     let number =
         |i: usize, default: usize| args.get(i).and_then(|a| a.parse().ok()).unwrap_or(default);
     let (Some(platform), Some(out)) = (args.first(), args.get(1)) else {
-        eprintln!("usage: gen_archive twitter|linkedin|facebook OUT.zip [SIZES...]");
+        eprintln!(
+            "usage: gen_archive twitter|linkedin|facebook|instagram|mastodon OUT.zip [SIZES...]"
+        );
         std::process::exit(2);
     };
     let path = Path::new(out);
@@ -38,8 +42,19 @@ fn main() {
             path,
             synth::facebook_files(number(2, 500_000), number(3, 2_000)),
         ),
+        "instagram" => synth::write_files(
+            path,
+            synth::instagram_files(number(2, 50_000), number(3, 200_000), number(4, 2_000)),
+        ),
+        "mastodon" => synth::write_files(
+            path,
+            synth::mastodon_files(number(2, 200_000), number(3, 100_000)),
+        ),
         other => {
-            eprintln!("gen_archive: unknown platform {other:?} (twitter, linkedin, facebook)");
+            eprintln!(
+                "gen_archive: unknown platform {other:?} (twitter, linkedin, facebook, \
+                 instagram, mastodon)"
+            );
             std::process::exit(2);
         }
     };

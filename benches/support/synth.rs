@@ -392,6 +392,134 @@ pub fn facebook_files(messages: usize, threads: usize) -> Vec<(String, String)> 
     files
 }
 
+/// A Mastodon account archive: `statuses` activities in `outbox.json` (a tenth boosts, a
+/// fifth direct, the rest public with HTML content, mentions and counts), `likes` liked
+/// URIs, and the accounts followed.
+pub fn mastodon_files(statuses: usize, likes: usize) -> Vec<(String, String)> {
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let me = "https://ex.social/users/owner";
+    let public = "https://www.w3.org/ns/activitystreams#Public";
+    let mut items = Vec::with_capacity(statuses);
+    for i in 0..statuses {
+        let published = chrono::DateTime::from_timestamp(when(&mut rng), 0)
+            .unwrap_or_default()
+            .format("%Y-%m-%dT%H:%M:%SZ");
+        let who = rng.below(2_000);
+        let person = format!("https://s{}.example/users/u{who}", who % 50);
+        let roll = rng.below(10);
+        if roll == 0 {
+            items.push(format!(
+                r#"{{"id":"{me}/statuses/{i}/activity","type":"Announce","actor":"{me}","published":"{published}","to":["{public}"],"cc":["{me}/followers"],"object":"{person}/statuses/{i}"}}"#
+            ));
+            continue;
+        }
+        let (to, cc) = if roll < 3 {
+            (format!(r#"["{person}"]"#), "[]".to_string())
+        } else {
+            (
+                format!(r#"["{public}"]"#),
+                format!(r#"["{me}/followers","{person}"]"#),
+            )
+        };
+        let n = 2 + rng.below(30) as usize;
+        let content = format!(
+            r#"<p><span class="h-card"><a href="https://s.example/@u{who}" class="u-url mention">@<span>u{who}</span></a></span> {} &amp; <a href="https://ex.social/tags/rust" class="mention hashtag" rel="tag">#<span>rust</span></a> <a href="https://news.example/{i}">news</a></p>"#,
+            words(&mut rng, n)
+        );
+        items.push(format!(
+            r##"{{"id":"{me}/statuses/{i}/activity","type":"Create","actor":"{me}","published":"{published}","to":{to},"cc":{cc},"object":{{"id":"{me}/statuses/{i}","type":"Note","inReplyTo":null,"published":"{published}","to":{to},"cc":{cc},"content":"{content}","attachment":[],"tag":[{{"type":"Mention","href":"{person}","name":"@u{who}@s{}.example"}},{{"type":"Hashtag","href":"https://ex.social/tags/rust","name":"#rust"}}],"likes":{{"totalItems":{}}},"shares":{{"totalItems":{}}}}}}}"##,
+            who % 50,
+            rng.below(40),
+            rng.below(8)
+        ));
+    }
+    let liked: Vec<String> = (0..likes)
+        .map(|i| {
+            format!(
+                r#""https://s{}.example/users/u{}/statuses/{i}""#,
+                i % 50,
+                i % 2_000
+            )
+        })
+        .collect();
+    let following: String = (0..2_000)
+        .map(|i| format!("u{i}@s{}.example,true,false,\n", i % 50))
+        .collect();
+    vec![
+        (
+            "outbox.json".to_string(),
+            format!(
+                r#"{{"@context":"https://www.w3.org/ns/activitystreams","id":"outbox.json","type":"OrderedCollection","totalItems":{statuses},"orderedItems":[{}]}}"#,
+                items.join(",")
+            ),
+        ),
+        (
+            "actor.json".to_string(),
+            format!(
+                r#"{{"id":"{me}","type":"Person","preferredUsername":"owner","name":"Owner"}}"#
+            ),
+        ),
+        (
+            "likes.json".to_string(),
+            format!(
+                r#"{{"type":"OrderedCollection","orderedItems":[{}]}}"#,
+                liked.join(",")
+            ),
+        ),
+        (
+            "following_accounts.csv".to_string(),
+            format!("Account address,Show boosts,Notify on new posts,Languages\n{following}"),
+        ),
+    ]
+}
+
+/// An Instagram export of the 2025 layout: `posts` posts in parts of 10,000, as many likes
+/// given, and the messages of `threads` threads (Messenger's shape, mojibake everywhere).
+pub fn instagram_files(posts: usize, messages: usize, threads: usize) -> Vec<(String, String)> {
+    let mut rng = Rng(0xD1B5_4A32_D192_ED03);
+    let mut files = vec![(
+        "personal_information/personal_information/personal_information.json".to_string(),
+        r#"{"profile_user":[{"string_map_data":{"Username":{"value":"owner"},"Name":{"value":"Owner Person"}}}]}"#.to_string(),
+    )];
+    let all: Vec<String> = (0..posts)
+        .map(|i| {
+            let n = 3 + rng.below(20) as usize;
+            format!(
+                r#"{{"media":[{{"uri":"media/posts/202501/{i}","creation_timestamp":{},"media_metadata":{{"video_metadata":{{}}}},"title":"{} #tag{} @user{} caf\u00c3\u00a9 \u00f0\u009f\u0098\u008a"}}]}}"#,
+                when(&mut rng),
+                words(&mut rng, n),
+                i % 50,
+                i % 3_000
+            )
+        })
+        .collect();
+    for (part, chunk) in all.chunks(10_000).enumerate() {
+        files.push((
+            format!("your_instagram_activity/media/posts_{}.json", part + 1),
+            format!("[{}]", chunk.join(",")),
+        ));
+    }
+    let likes: Vec<String> = (0..posts)
+        .map(|i| {
+            format!(
+                r#"{{"timestamp":{},"media":[],"label_values":[{{"label":"URL","value":"https://www.instagram.com/p/{i}/"}},{{"title":"Owner","dict":[{{"title":"","dict":[{{"label":"Username","value":"user{}"}}]}}]}}]}}"#,
+                when(&mut rng),
+                i % 3_000
+            )
+        })
+        .collect();
+    files.push((
+        "your_instagram_activity/likes/liked_posts.json".to_string(),
+        format!("[{}]", likes.join(",")),
+    ));
+    for (name, content) in facebook_files(messages, threads) {
+        if let Some(thread) = name.strip_prefix("your_facebook_activity/") {
+            files.push((format!("your_instagram_activity/{thread}"), content));
+        }
+    }
+    files
+}
+
 /// Writes files as a deflated zip.
 pub fn write_files(path: &Path, files: Vec<(String, String)>) -> std::io::Result<()> {
     let file = std::fs::File::create(path)?;
