@@ -423,7 +423,7 @@ pub fn mastodon_files(statuses: usize, likes: usize) -> Vec<(String, String)> {
         };
         let n = 2 + rng.below(30) as usize;
         let content = format!(
-            r#"<p><span class="h-card"><a href="https://s.example/@u{who}" class="u-url mention">@<span>u{who}</span></a></span> {} &amp; <a href="https://ex.social/tags/rust" class="mention hashtag" rel="tag">#<span>rust</span></a> <a href="https://news.example/{i}">news</a></p>"#,
+            r#"<p><span class=\"h-card\"><a href=\"https://s.example/@u{who}\" class=\"u-url mention\">@<span>u{who}</span></a></span> {} &amp; <a href=\"https://ex.social/tags/rust\" class=\"mention hashtag\" rel=\"tag\">#<span>rust</span></a> <a href=\"https://news.example/{i}\">news</a></p>"#,
             words(&mut rng, n)
         );
         items.push(format!(
