@@ -65,6 +65,41 @@ pub fn rows(frame: &DataFrame) -> PolarsResult<Vec<Message<'_>>> {
         .collect())
 }
 
+/// The messages of platforms whose archives hold both sides of a conversation, and the
+/// names of the platforms whose archives hold only the owner's messages (their importers
+/// say), which were left out: with one side only, how others answer and who starts are
+/// unknown, not 0.
+pub fn both_sides(messages: Vec<Message<'_>>) -> (Vec<Message<'_>>, Vec<&'static str>) {
+    let mut one_sided: Vec<&'static str> = Vec::new();
+    let kept = messages
+        .into_iter()
+        .filter(|m| match crate::import::importer_of(m.platform) {
+            Some(importer) if !importer.holds_received_messages() => {
+                let title = importer.platform().title();
+                if !one_sided.contains(&title) {
+                    one_sided.push(title);
+                }
+                false
+            }
+            _ => true,
+        })
+        .collect();
+    (kept, one_sided)
+}
+
+/// Why a figure of how others answer, or of who starts, is null.
+fn no_messages_reason(one_sided: &[&str], otherwise: &str) -> String {
+    if one_sided.is_empty() {
+        otherwise.to_string()
+    } else {
+        format!(
+            "the {} archive holds only the messages you sent: turns, answers and starts \
+             are unknown",
+            one_sided.join(" and ")
+        )
+    }
+}
+
 /// Splits sorted messages into conversations.
 pub fn by_conversation<'m, 'a>(messages: &'m [Message<'a>]) -> Vec<&'m [Message<'a>]> {
     messages
@@ -149,7 +184,9 @@ pub struct Responsiveness {
 }
 
 fn responsiveness_of(scope: &Scope, owner_responds: bool) -> PolarsResult<Figures> {
-    let messages = rows(scope.shared()?.two_person())?;
+    // One-sided archives add no turn of others (their messages are missing) and must add
+    // no unanswered turn of the owner's either.
+    let (messages, one_sided) = both_sides(rows(scope.shared()?.two_person())?);
     let others;
     let tally = if owner_responds {
         scope.shared()?.owner_turns()
@@ -178,22 +215,29 @@ fn responsiveness_of(scope: &Scope, owner_responds: bool) -> PolarsResult<Figure
     };
     let mut notes = Notes::default();
     let no_turns = if messages.is_empty() {
-        "no message of a two-person conversation in the period"
+        no_messages_reason(
+            &one_sided,
+            "no message of a two-person conversation in the period",
+        )
     } else {
-        "no turn to answer in the period's two-person conversations"
+        "no turn to answer in the period's two-person conversations".to_string()
     };
-    notes.explain("response_rate", &result.response_rate, no_turns);
-    notes.explain("within_24h_rate", &result.within_24h_rate, no_turns);
-    let none_answered = "no turn was answered in the period";
+    notes.explain("response_rate", &result.response_rate, &no_turns);
+    notes.explain("within_24h_rate", &result.within_24h_rate, &no_turns);
+    let none_answered = if messages.is_empty() {
+        no_turns.clone()
+    } else {
+        "no turn was answered in the period".to_string()
+    };
     notes.explain(
         "median_response_hours",
         &result.median_response_hours,
-        none_answered,
+        &none_answered,
     );
     notes.explain(
         "p90_response_hours",
         &result.p90_response_hours,
-        none_answered,
+        &none_answered,
     );
     let bands = response_bands(&hours, result.unanswered, owner_responds);
     Ok(Figures::new(&result, notes.into_vec()).with_tables(vec![bands]))
@@ -253,7 +297,7 @@ pub struct Starters {
 
 /// Who starts conversations.
 pub fn starters(scope: &Scope) -> PolarsResult<Figures> {
-    let messages = rows(scope.shared()?.two_person())?;
+    let (messages, one_sided) = both_sides(rows(scope.shared()?.two_person())?);
     let conversations = by_conversation(&messages);
     let (mut starts, mut by_owner) = (0, 0);
     for conversation in &conversations {
@@ -276,7 +320,10 @@ pub fn starters(scope: &Scope) -> PolarsResult<Figures> {
     notes.explain(
         "owner_start_share",
         &result.owner_start_share,
-        "no message of a two-person conversation in the period",
+        &no_messages_reason(
+            &one_sided,
+            "no message of a two-person conversation in the period",
+        ),
     );
     Ok(Figures::new(&result, notes.into_vec()))
 }

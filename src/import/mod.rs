@@ -102,6 +102,12 @@ pub trait Importer: Sync {
     fn addition_name(&self) -> &'static str {
         "analytics export"
     }
+    /// Whether the platform's archives hold the messages others sent the owner, not only
+    /// the owner's (a Mastodon archive holds only what the owner wrote): without them, how
+    /// others answer and who starts a conversation are unknown.
+    fn holds_received_messages(&self) -> bool {
+        true
+    }
     /// Whether the platform's archives hold invitations (sent or received).
     fn has_invitations(&self) -> bool {
         false

@@ -1047,12 +1047,24 @@ fn mastodon_figures_by_hand() {
     assert_eq!(c["active_weeks"], 2);
     assert_eq!(c["longest_gap_days"], json!(6.25));
     assert_eq!(c["posts_per_active_week"], json!(2.0));
-    // The archive holds no received message: Alice's turn to Bob is unanswered, and she
-    // started the one conversation.
+    // The archive holds only what Alice wrote: how others answer her and who starts are
+    // unknown, not 0% and 100%.
     assert_eq!(m["responsiveness"]["turns"], 0);
-    assert_eq!(m["responsiveness_of_others"]["turns"], 1);
-    assert_eq!(m["responsiveness_of_others"]["answered"], 0);
-    assert_eq!(m["conversation_starters"]["owner_start_share"], json!(1.0));
+    assert_eq!(m["responsiveness_of_others"]["turns"], 0);
+    assert_eq!(
+        m["responsiveness_of_others"]["within_24h_rate"],
+        Value::Null
+    );
+    assert_eq!(m["conversation_starters"]["owner_start_share"], Value::Null);
+    assert!(has_note(
+        s,
+        "mastodon.responsiveness_of_others.within_24h_rate: the Mastodon archive holds only \
+         the messages you sent"
+    ));
+    assert!(has_note(
+        s,
+        "mastodon.conversation_starters.owner_start_share: the Mastodon archive holds only"
+    ));
     // Bob: reply, 2 messages, boost (the like has no time) = 4; Carol: mention.
     let k = &m["counterpart_strength"];
     assert_eq!(k["counterparts"], 2);

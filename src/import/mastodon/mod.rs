@@ -191,6 +191,10 @@ impl Importer for MastodonImporter {
         "CSV export of accounts"
     }
 
+    fn holds_received_messages(&self) -> bool {
+        false
+    }
+
     fn detect(&self, archive: &Archive) -> Option<Detection> {
         let entries = archive.entries();
         if let Some(root) = root(entries) {
