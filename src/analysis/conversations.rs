@@ -70,18 +70,25 @@ pub fn rows(frame: &DataFrame) -> PolarsResult<Vec<Message<'_>>> {
 /// say), which were left out: with one side only, how others answer and who starts are
 /// unknown, not 0.
 pub fn both_sides(messages: Vec<Message<'_>>) -> (Vec<Message<'_>>, Vec<&'static str>) {
+    // Each platform is asked once: the messages are in platform order.
+    let mut asked: Option<(&str, bool)> = None;
     let mut one_sided: Vec<&'static str> = Vec::new();
     let kept = messages
         .into_iter()
-        .filter(|m| match crate::import::importer_of(m.platform) {
-            Some(importer) if !importer.holds_received_messages() => {
-                let title = importer.platform().title();
-                if !one_sided.contains(&title) {
-                    one_sided.push(title);
+        .filter(|m| match asked {
+            Some((platform, both)) if platform == m.platform => both,
+            _ => {
+                let importer = crate::import::importer_of(m.platform);
+                let both = importer.is_none_or(|i| i.holds_received_messages());
+                if let Some(i) = importer.filter(|_| !both) {
+                    let title = i.platform().title();
+                    if !one_sided.contains(&title) {
+                        one_sided.push(title);
+                    }
                 }
-                false
+                asked = Some((m.platform, both));
+                both
             }
-            _ => true,
         })
         .collect();
     (kept, one_sided)

@@ -15,13 +15,11 @@ impl MemorySource {
     /// Lists the files under their names, checked as a zip's names are.
     pub(super) fn new(named: Vec<(String, Vec<u8>)>) -> Result<(Self, Listing), String> {
         let mut listing = Listing::default();
-        let mut files = Vec::with_capacity(named.len());
-        for (locator, (name, bytes)) in named.into_iter().enumerate() {
-            let size = bytes.len() as u64;
-            listing.push(&name, size, size, locator)?;
-            files.push(Some(bytes));
+        let mut source = MemorySource::empty();
+        for (name, bytes) in named {
+            source.add(&mut listing, &name, bytes.len() as u64, Some(bytes))?;
         }
-        Ok((MemorySource { files }, listing))
+        Ok((source, listing))
     }
 
     /// An empty source, to which [`MemorySource::add`] adds entries.

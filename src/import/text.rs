@@ -83,10 +83,21 @@ pub fn scan_mentions(text: &str) -> Vec<String> {
     scan(text, '@', is_handle_char, |h| h.len() <= 15)
 }
 
+/// The values in order, each once (the first time it comes).
+pub fn unique(values: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for v in values {
+        if !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    out
+}
+
 /// Instagram's `@usernames` in a text (letters, digits, `_` and `.`, at most 30; a
 /// sentence's full stop after one is not part of it), in order, each once.
 pub fn scan_instagram_mentions(text: &str) -> Vec<String> {
-    scan(
+    let found = scan(
         text,
         '@',
         |c| c.is_ascii_alphanumeric() || c == '_' || c == '.',
@@ -94,31 +105,21 @@ pub fn scan_instagram_mentions(text: &str) -> Vec<String> {
     )
     .into_iter()
     .map(|h| h.trim_end_matches('.').to_string())
-    .filter(|h| !h.is_empty() && h.len() <= 30)
-    .fold(Vec::new(), |mut out, h| {
-        if !out.contains(&h) {
-            out.push(h);
-        }
-        out
-    })
+    .filter(|h| !h.is_empty() && h.len() <= 30);
+    unique(found)
 }
 
 /// `#hashtags` in a text, lower-cased, in order, each once. A tag of digits only is not one.
 pub fn scan_hashtags(text: &str) -> Vec<String> {
-    scan(
+    let found = scan(
         text,
         '#',
         |c| c.is_alphanumeric() || c == '_',
         |h| !h.chars().all(|c| c.is_ascii_digit()),
     )
     .into_iter()
-    .map(|h| h.to_lowercase())
-    .fold(Vec::new(), |mut out, h| {
-        if !out.contains(&h) {
-            out.push(h);
-        }
-        out
-    })
+    .map(|h| h.to_lowercase());
+    unique(found)
 }
 
 fn scan(

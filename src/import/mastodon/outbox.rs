@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use super::html;
 use crate::import::coverage::RecordProblems;
 use crate::import::fields::{self, Json, Scalar};
-use crate::import::text::{link_domain, parse_iso};
+use crate::import::text::{link_domain, parse_iso, unique};
 use crate::model::{
     Direction, InteractionKind, InteractionRow, Media, Platform, PostKind, PostRow, body_hash,
     char_count,
@@ -308,24 +308,14 @@ fn create<J: Json>(note: &J, at: i64, owner: &Owner) -> Activity {
         named.push(person.clone());
         acts.push(outbound(InteractionKind::Mention, person.clone()));
     }
-    let mut hashtags: Vec<String> = Vec::new();
-    for tag in fields::array(note, "tag") {
-        if fields::text(tag, "type").as_deref() != Some("Hashtag") {
-            continue;
-        }
-        if let Some(name) = fields::text(tag, "name") {
-            let name = name.trim_start_matches('#').to_lowercase();
-            if !hashtags.contains(&name) {
-                hashtags.push(name);
-            }
-        }
-    }
-    let mut domains: Vec<String> = Vec::new();
-    for domain in content.links.iter().filter_map(|l| link_domain(l)) {
-        if !domains.contains(&domain) {
-            domains.push(domain);
-        }
-    }
+    let hashtags = unique(
+        fields::array(note, "tag")
+            .iter()
+            .filter(|t| fields::text(*t, "type").as_deref() == Some("Hashtag"))
+            .filter_map(|t| fields::text(t, "name"))
+            .map(|n| n.trim_start_matches('#').to_lowercase()),
+    );
+    let domains = unique(content.links.iter().filter_map(|l| link_domain(l)));
     let row = PostRow {
         media: match media(note) {
             Media::None if !domains.is_empty() => Media::Link,

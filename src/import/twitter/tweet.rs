@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::import::text::link_domain;
+use crate::import::text::{link_domain, unique};
 use crate::model::{
     Direction, InteractionKind, InteractionRow, Media, Platform, PostKind, PostRow, char_count,
 };
@@ -290,16 +290,6 @@ fn expanded_text(record: &TweetRecord) -> String {
     text
 }
 
-fn dedup(values: impl Iterator<Item = String>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for v in values {
-        if !out.contains(&v) {
-            out.push(v);
-        }
-    }
-    out
-}
-
 /// Turns a tweet into its `posts` row and pushes its `interactions` rows.
 pub fn convert(
     record: &TweetRecord,
@@ -364,9 +354,9 @@ pub fn convert(
     PostRow {
         text_chars: written_chars(record, kind),
         media: media(record),
-        hashtags: dedup(record.hashtags.iter().map(|h| h.to_lowercase())),
-        mentions: dedup(record.mentions.iter().filter_map(|m| m.handle.clone())),
-        link_domains: dedup(shared_links(record).filter_map(|l| link_domain(&l.expanded))),
+        hashtags: unique(record.hashtags.iter().map(|h| h.to_lowercase())),
+        mentions: unique(record.mentions.iter().filter_map(|m| m.handle.clone())),
+        link_domains: unique(shared_links(record).filter_map(|l| link_domain(&l.expanded))),
         reply_to: match kind {
             PostKind::Reply | PostKind::Thread => record
                 .reply_to
