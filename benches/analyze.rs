@@ -78,23 +78,11 @@ fn report(c: &mut Criterion) {
     let mut group = c.benchmark_group("report");
     group.sample_size(10);
     group.bench_function("assemble (tables, charts)", |b| {
-        b.iter(|| {
-            Report::new(
-                analyzed.summary.clone(),
-                analyzed.tables.clone(),
-                None,
-                Format::ALL.to_vec(),
-            )
-        })
+        b.iter(|| Report::new(analyzed.clone(), None, Format::ALL.to_vec()))
     });
     for formats in [Format::ALL.to_vec(), vec![Format::Png], vec![Format::Html]] {
         let names: Vec<&str> = formats.iter().map(|f| f.name()).collect();
-        let built = Report::new(
-            analyzed.summary.clone(),
-            analyzed.tables.clone(),
-            None,
-            formats.clone(),
-        );
+        let built = Report::new(analyzed.clone(), None, formats.clone());
         group.bench_function(format!("write {}", names.join(",")), |b| {
             b.iter_batched(
                 || tempfile::tempdir().expect("temporary directory"),

@@ -39,7 +39,7 @@ pub struct Action {
 }
 
 /// The `actions` figures.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Actions {
     /// People with at least one reason.
     pub actions_total: usize,
@@ -47,6 +47,19 @@ pub struct Actions {
     pub actions_by_reason: BTreeMap<String, usize>,
     /// The first `--top` of them.
     pub actions: Vec<Action>,
+}
+
+impl super::Outcome for Actions {
+    fn redact(&mut self, pseudonym: super::Pseudonym) {
+        for a in &mut self.actions {
+            super::redact_person(
+                &a.platform,
+                &mut a.counterpart_id,
+                Some(&mut a.counterpart_name),
+                pseudonym,
+            );
+        }
+    }
 }
 
 /// Runs the analysis.
@@ -119,7 +132,7 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
         actions_by_reason: by_reason,
         actions: list.into_iter().take(scope.options.top).collect(),
     };
-    Ok(Figures::new(&result, Vec::new()))
+    Ok(Figures::new(result, Vec::new()))
 }
 
 /// Names from connections, for people who have no interaction in the period.

@@ -15,7 +15,7 @@ use super::{Figures, Notes, Scope};
 pub const BROADCAST_CONVERSATIONS: usize = 5;
 
 /// The `broadcast` figures.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Broadcast {
     /// Messages the owner sent in the period.
     pub owner_messages: usize,
@@ -28,6 +28,8 @@ pub struct Broadcast {
     /// broadcast_messages / owner_messages_with_text.
     pub broadcast_share: Option<f64>,
 }
+
+impl super::Outcome for Broadcast {}
 
 /// Runs the analysis.
 pub fn run(scope: &Scope) -> PolarsResult<Figures> {
@@ -71,5 +73,5 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
         &result.broadcast_share,
         "the owner sent no message with text in the period",
     );
-    Ok(Figures::new(&result, notes.into_vec()))
+    Ok(Figures::new(result, notes.into_vec()))
 }

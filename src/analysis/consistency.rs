@@ -17,7 +17,7 @@ use super::{Figures, Notes, Scope};
 use crate::model::PostKind;
 
 /// The `consistency` figures.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Consistency {
     /// Weeks the period touches.
     pub weeks: usize,
@@ -32,6 +32,8 @@ pub struct Consistency {
     /// Most consecutive active weeks.
     pub longest_weekly_streak: usize,
 }
+
+impl super::Outcome for Consistency {}
 
 /// Runs the analysis.
 pub fn run(scope: &Scope) -> PolarsResult<Figures> {
@@ -96,7 +98,7 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
         "no original or thread post in the period",
     );
     let weekly = weekly_posts(&at, period, clock);
-    Ok(Figures::new(&result, notes.into_vec()).with_tables(vec![weekly]))
+    Ok(Figures::new(result, notes.into_vec()).with_tables(vec![weekly]))
 }
 
 /// The `weekly_posts` table: every local ISO week the period touches, with its original

@@ -168,7 +168,7 @@ pub fn turns(messages: &[Message], owner_responds: bool, end: i64) -> Turns {
 }
 
 /// The `responsiveness` and `responsiveness_of_others` figures.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Responsiveness {
     /// Turns counted: answered + unanswered.
     pub turns: usize,
@@ -189,6 +189,8 @@ pub struct Responsiveness {
     /// Open turns 24 hours old or younger at the end, in no other figure.
     pub open_recent_excluded: usize,
 }
+
+impl super::Outcome for Responsiveness {}
 
 fn responsiveness_of(scope: &Scope, owner_responds: bool) -> PolarsResult<Figures> {
     // One-sided archives add no turn of others (their messages are missing) and must add
@@ -247,7 +249,7 @@ fn responsiveness_of(scope: &Scope, owner_responds: bool) -> PolarsResult<Figure
         &none_answered,
     );
     let bands = response_bands(&hours, result.unanswered, owner_responds);
-    Ok(Figures::new(&result, notes.into_vec()).with_tables(vec![bands]))
+    Ok(Figures::new(result, notes.into_vec()).with_tables(vec![bands]))
 }
 
 /// The bands of the response-time distribution, by their upper bound in hours (inclusive,
@@ -290,7 +292,7 @@ pub fn responsiveness_of_others(scope: &Scope) -> PolarsResult<Figures> {
 }
 
 /// The `conversation_starters` figures.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Starters {
     /// Two-person conversations with a message in the period.
     pub conversations: usize,
@@ -301,6 +303,8 @@ pub struct Starters {
     /// starts_by_owner / starts.
     pub owner_start_share: Option<f64>,
 }
+
+impl super::Outcome for Starters {}
 
 /// Who starts conversations.
 pub fn starters(scope: &Scope) -> PolarsResult<Figures> {
@@ -332,5 +336,5 @@ pub fn starters(scope: &Scope) -> PolarsResult<Figures> {
             "no message of a two-person conversation in the period",
         ),
     );
-    Ok(Figures::new(&result, notes.into_vec()))
+    Ok(Figures::new(result, notes.into_vec()))
 }

@@ -99,7 +99,7 @@ pub fn content_scope(posts: &DataFrame) -> PolarsResult<DataFrame> {
 }
 
 /// The `engagement` figures.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Engagement {
     /// Posts in the period, every kind.
     pub posts: usize,
@@ -118,6 +118,8 @@ pub struct Engagement {
     /// Sum of engagement over sum of impressions, over scope posts with impressions > 0.
     pub engagement_rate_pooled: Option<f64>,
 }
+
+impl super::Outcome for Engagement {}
 
 /// Runs the analysis.
 pub fn run(scope: &Scope) -> PolarsResult<Figures> {
@@ -174,7 +176,7 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
         "no post in scope has known impressions (the archive gives none; add the analytics export)",
     );
     let top = top_posts(posts, result.engagement_mean, scope.options)?;
-    Ok(Figures::new(&result, notes.into_vec()).with_tables(vec![top]))
+    Ok(Figures::new(result, notes.into_vec()).with_tables(vec![top]))
 }
 
 /// How many of the most and of the least engaging posts the report lists.

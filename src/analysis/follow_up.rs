@@ -113,7 +113,7 @@ pub fn new_connections(
 }
 
 /// The `follow_up` figures.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct FollowUp {
     /// Connections made in the period with a known time.
     pub connections_made: usize,
@@ -122,6 +122,8 @@ pub struct FollowUp {
     /// followed_up / connections_made.
     pub follow_up_rate: Option<f64>,
 }
+
+impl super::Outcome for FollowUp {}
 
 /// Runs the analysis.
 pub fn run(scope: &Scope) -> PolarsResult<Figures> {
@@ -138,5 +140,5 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
         &result.follow_up_rate,
         "no connection with a known time was made in the period",
     );
-    Ok(Figures::new(&result, notes.into_vec()))
+    Ok(Figures::new(result, notes.into_vec()))
 }

@@ -11,7 +11,7 @@ use super::period::month_label;
 use super::{Figures, Scope};
 
 /// One month.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Month {
     /// Connections made in the month (inside the period).
     pub new: usize,
@@ -20,7 +20,7 @@ pub struct Month {
 }
 
 /// A company and its connections.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Company {
     /// The company as the archive spells it.
     pub company: String,
@@ -29,7 +29,7 @@ pub struct Company {
 }
 
 /// The `growth` figures.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Growth {
     /// Connections in the archive (all time).
     pub connections: usize,
@@ -43,6 +43,8 @@ pub struct Growth {
     /// Companies with the most connections, at most `--top`, ties by name.
     pub top_companies: Vec<Company>,
 }
+
+impl super::Outcome for Growth {}
 
 /// Runs the analysis.
 pub fn run(scope: &Scope) -> PolarsResult<Figures> {
@@ -113,7 +115,7 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
         &result.months,
         "no connection has a known time (Twitter/X archives give none)",
     );
-    Ok(Figures::new(&result, notes.into_vec()))
+    Ok(Figures::new(result, notes.into_vec()))
 }
 
 /// The UTC instant the local month `number` starts.

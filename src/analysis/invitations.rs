@@ -24,7 +24,7 @@ fn sent_known(platform: &str) -> bool {
 }
 
 /// Sent invitations of one kind and how many were accepted.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Split {
     /// Sent in the period.
     pub sent: Option<usize>,
@@ -35,7 +35,7 @@ pub struct Split {
 }
 
 /// The `invitations` figures.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Invitations {
     /// Invitations the owner sent in the period.
     pub sent: Option<usize>,
@@ -48,6 +48,8 @@ pub struct Invitations {
     /// Sent without one.
     pub without_note: Split,
 }
+
+impl super::Outcome for Invitations {}
 
 fn split(sent: Option<usize>, accepted: Option<usize>) -> Split {
     Split {
@@ -88,7 +90,7 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
             with_note: split(None, None),
             without_note: split(None, None),
         };
-        return Ok(Figures::new(&result, notes.into_vec()));
+        return Ok(Figures::new(result, notes.into_vec()));
     }
     let connected: HashSet<(&str, &str)> = {
         let c = &scope.all.connections;
@@ -146,7 +148,7 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
         notes.explain("accepted_share", &none, reason);
         notes.explain("with_note", &none, reason);
         notes.explain("without_note", &none, reason);
-        return Ok(Figures::new(&result, notes.into_vec()));
+        return Ok(Figures::new(result, notes.into_vec()));
     }
     notes.explain(
         "accepted_share",
@@ -172,5 +174,5 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
             "no invitation without a note was sent in the period",
         );
     }
-    Ok(Figures::new(&result, notes.into_vec()))
+    Ok(Figures::new(result, notes.into_vec()))
 }

@@ -77,7 +77,7 @@ pub struct Best {
 }
 
 /// The `lift` figures.
-#[derive(Debug, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct Lift {
     /// Mean engagement of all posts in scope.
     pub scope_mean_engagement: Option<f64>,
@@ -100,6 +100,8 @@ pub struct Lift {
     /// By link domain, most posts first.
     pub link_domain: Groups,
 }
+
+impl super::Outcome for Lift {}
 
 /// The group of a length in characters.
 pub fn length_band(chars: u64) -> &'static str {
@@ -321,7 +323,7 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
             );
         }
     }
-    Ok(Figures::new(&result, notes.into_vec()).with_tables(vec![grid]))
+    Ok(Figures::new(result, notes.into_vec()).with_tables(vec![grid]))
 }
 
 /// The `hour_weekday` table: for each local weekday and hour with a post in scope, the

@@ -52,6 +52,29 @@ impl Default for Options {
     }
 }
 
+/// What the analyses give the report: summary.json and the detail tables of the overall
+/// scope (rows of the same table from several analyses joined in [`ANALYSES`] order).
+///
+/// [`ANALYSES`]: crate::analysis::ANALYSES
+#[derive(Debug, Clone)]
+pub struct Analyzed {
+    /// What summary.json says besides the figures.
+    pub header: summary::Header,
+    /// The typed figures of every scope.
+    pub scopes: Vec<ScopeFigures>,
+    /// summary.json, unredacted.
+    pub summary: Value,
+    /// The detail tables.
+    pub tables: Vec<table::Table>,
+}
+
+impl PartialEq for Analyzed {
+    /// Two runs agree when they write the same summary and tables.
+    fn eq(&self, other: &Analyzed) -> bool {
+        self.summary == other.summary && self.tables == other.tables
+    }
+}
+
 /// Sent invitations that carried a personal note, as `(platform, counterpart_id)`; `None`
 /// when the input cannot tell (a Parquet dataset keeps no notes).
 pub type InvitationNotes = Option<HashSet<(String, String)>>;
@@ -128,11 +151,64 @@ impl Scope<'_> {
     }
 }
 
-/// One analysis' result: its figures as JSON, and why any of them is null.
-#[derive(Debug, Clone, PartialEq)]
+/// Replaces a counterpart's id (or name) by its pseudonym: `(platform, id) -> pseudonym`.
+pub type Pseudonym<'a> = &'a (dyn Fn(&str, &str) -> String + Sync);
+
+/// What an analysis returns: its own typed figures, written to summary.json under the
+/// analysis' key by serde, read by the report through [`ScopeFigures::get`].
+pub trait Outcome: Serialize + Clone + std::fmt::Debug + Send + Sync + 'static {
+    /// Replaces every counterpart id and name it holds by its pseudonym (`--redact`); a
+    /// result that names no person keeps this default.
+    fn redact(&mut self, _pseudonym: Pseudonym) {}
+}
+
+/// Replaces one person's id, and name where known, by the pseudonym of the id.
+pub fn redact_person(
+    platform: &str,
+    id: &mut String,
+    name: Option<&mut Option<String>>,
+    pseudonym: Pseudonym,
+) {
+    let replacement = pseudonym(platform, id);
+    if let Some(name) = name.filter(|n| n.is_some()) {
+        *name = Some(replacement.clone());
+    }
+    *id = replacement;
+}
+
+/// An [`Outcome`] behind a pointer, so that one list holds every analysis' result.
+pub trait AnyOutcome: std::fmt::Debug + Send + Sync {
+    /// The figures as summary.json writes them.
+    fn to_json(&self) -> Value;
+    /// The typed result, for [`ScopeFigures::get`].
+    fn as_any(&self) -> &dyn std::any::Any;
+    /// A redacted copy.
+    fn redacted(&self, pseudonym: Pseudonym) -> std::sync::Arc<dyn AnyOutcome>;
+}
+
+impl<T: Outcome> AnyOutcome for T {
+    fn to_json(&self) -> Value {
+        // A result is plain data: serializing it cannot fail in practice, and if it ever
+        // did the figure would be null (and explained by the summary's fallback note).
+        serde_json::to_value(self).unwrap_or(Value::Null)
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+
+    fn redacted(&self, pseudonym: Pseudonym) -> std::sync::Arc<dyn AnyOutcome> {
+        let mut copy = self.clone();
+        copy.redact(pseudonym);
+        std::sync::Arc::new(copy)
+    }
+}
+
+/// One analysis' result: its typed figures, why any of them is null, and its detail tables.
+#[derive(Debug, Clone)]
 pub struct Figures {
-    /// The figures under the analysis' key.
-    pub value: Value,
+    /// The typed figures.
+    pub result: std::sync::Arc<dyn AnyOutcome>,
     /// `field: reason` for each figure that is null.
     pub notes: Vec<String>,
     /// Detail tables for the report (not part of summary.json).
@@ -140,20 +216,12 @@ pub struct Figures {
 }
 
 impl Figures {
-    /// Serializes a typed result; a result is plain data, so this cannot fail in practice,
-    /// and if it ever did the figure would be null with a note rather than a panic.
-    pub fn new<T: Serialize>(result: &T, notes: Vec<String>) -> Figures {
-        match serde_json::to_value(result) {
-            Ok(value) => Figures {
-                value,
-                notes,
-                tables: Vec::new(),
-            },
-            Err(e) => Figures {
-                value: Value::Null,
-                notes: vec![format!("could not be serialized: {e}")],
-                tables: Vec::new(),
-            },
+    /// The result of an analysis, with the reasons of its null figures.
+    pub fn new<T: Outcome>(result: T, notes: Vec<String>) -> Figures {
+        Figures {
+            result: std::sync::Arc::new(result),
+            notes,
+            tables: Vec::new(),
         }
     }
 
@@ -162,6 +230,58 @@ impl Figures {
         self.tables = tables;
         self
     }
+
+    /// The typed result, when it is a `T`.
+    pub fn get<T: Outcome>(&self) -> Option<&T> {
+        self.result.as_any().downcast_ref::<T>()
+    }
+}
+
+/// The figures of one scope (`overall` or a platform), in the order of the analyses run.
+#[derive(Debug, Clone)]
+pub struct ScopeFigures {
+    /// `overall` or the platform.
+    pub name: String,
+    /// One per analysis, with its key, in the order they ran.
+    pub current: Vec<(&'static str, Figures)>,
+    /// The same for the previous period, with `--compare-previous`.
+    pub previous: Option<Vec<(&'static str, Figures)>>,
+}
+
+impl ScopeFigures {
+    /// The typed result of the analysis `key` in the period.
+    pub fn get<T: Outcome>(&self, key: &str) -> Option<&T> {
+        find(&self.current, key)
+    }
+
+    /// The typed result of the analysis `key` in the previous period.
+    pub fn previous<T: Outcome>(&self, key: &str) -> Option<&T> {
+        self.previous.as_deref().and_then(|p| find(p, key))
+    }
+
+    /// A copy with every person replaced by a pseudonym.
+    pub fn redacted(&self, pseudonym: Pseudonym) -> ScopeFigures {
+        let redact = |list: &Vec<(&'static str, Figures)>| {
+            list.iter()
+                .map(|(key, f)| {
+                    let mut f = f.clone();
+                    f.result = f.result.redacted(pseudonym);
+                    (*key, f)
+                })
+                .collect()
+        };
+        ScopeFigures {
+            name: self.name.clone(),
+            current: redact(&self.current),
+            previous: self.previous.as_ref().map(redact),
+        }
+    }
+}
+
+fn find<'a, T: Outcome>(list: &'a [(&'static str, Figures)], key: &str) -> Option<&'a T> {
+    list.iter()
+        .find(|(k, _)| *k == key)
+        .and_then(|(_, f)| f.get::<T>())
 }
 
 /// Collects the reasons why figures are null.
@@ -186,7 +306,7 @@ impl Notes {
 pub type AnalysisFn = fn(&Scope) -> PolarsResult<Figures>;
 
 /// Every analysis, by its key in summary.json, in the summary's order.
-pub const ANALYSES: &[(&str, AnalysisFn)] = &[
+pub const ANALYSES: &[(&'static str, AnalysisFn)] = &[
     ("engagement", engagement::run),
     ("lift", lift::run),
     ("consistency", consistency::run),
@@ -219,7 +339,10 @@ pub enum Execution {
 
 /// Runs every analysis on every scope; the result is indexed `[scope][analysis]` in the
 /// order of `scopes` and [`ANALYSES`].
-pub fn run_all(scopes: &[Scope], execution: Execution) -> PolarsResult<Vec<Vec<Figures>>> {
+pub fn run_all(
+    scopes: &[Scope],
+    execution: Execution,
+) -> PolarsResult<Vec<Vec<(&'static str, Figures)>>> {
     run_all_with_progress(scopes, execution, &Progress::hidden())
 }
 
@@ -228,7 +351,7 @@ pub fn run_all_with_progress(
     scopes: &[Scope],
     execution: Execution,
     progress: &Progress,
-) -> PolarsResult<Vec<Vec<Figures>>> {
+) -> PolarsResult<Vec<Vec<(&'static str, Figures)>>> {
     match execution {
         Execution::Parallel => scopes.par_iter().try_for_each(Scope::prepare)?,
         Execution::Sequential => scopes.iter().try_for_each(Scope::prepare)?,
@@ -237,15 +360,16 @@ pub fn run_all_with_progress(
         .flat_map(|s| (0..ANALYSES.len()).map(move |a| (s, a)))
         .collect();
     let run = |&(s, a): &(usize, usize)| {
-        let figures = (ANALYSES[a].1)(&scopes[s]);
-        progress.step(ANALYSES[a].0);
+        let (key, analysis) = ANALYSES[a];
+        let figures = analysis(&scopes[s]).map(|f| (key, f));
+        progress.step(key);
         figures
     };
-    let flat: Vec<Figures> = match execution {
+    let flat: Vec<(&'static str, Figures)> = match execution {
         Execution::Parallel => tasks.par_iter().map(run).collect::<PolarsResult<_>>()?,
         Execution::Sequential => tasks.iter().map(run).collect::<PolarsResult<_>>()?,
     };
-    let mut out: Vec<Vec<Figures>> = Vec::with_capacity(scopes.len());
+    let mut out: Vec<Vec<(&'static str, Figures)>> = Vec::with_capacity(scopes.len());
     let mut iter = flat.into_iter();
     for _ in scopes {
         out.push(iter.by_ref().take(ANALYSES.len()).collect());

@@ -25,7 +25,7 @@ const PUBLIC: [InteractionKind; 4] = [
 ];
 
 /// The `one_on_one` figures.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct OneOnOne {
     /// Counterparts with a public interaction in the period.
     pub public_counterparts: usize,
@@ -34,6 +34,8 @@ pub struct OneOnOne {
     /// moved_to_one_on_one / public_counterparts.
     pub one_on_one_rate: Option<f64>,
 }
+
+impl super::Outcome for OneOnOne {}
 
 /// Runs the analysis.
 pub fn run(scope: &Scope) -> PolarsResult<Figures> {
@@ -72,5 +74,5 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
         &result.one_on_one_rate,
         "no reply, mention, comment or quote with a known counterpart in the period",
     );
-    Ok(Figures::new(&result, notes.into_vec()))
+    Ok(Figures::new(result, notes.into_vec()))
 }

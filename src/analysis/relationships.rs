@@ -125,7 +125,7 @@ pub fn counterparts(interactions: &DataFrame) -> PolarsResult<Vec<Counterpart>> 
 }
 
 /// The `counterpart_strength` figures.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Strength {
     /// Counterparts with an interaction in the period.
     pub counterparts: usize,
@@ -135,6 +135,19 @@ pub struct Strength {
     pub reciprocity: Option<f64>,
     /// The strongest, at most `--top`.
     pub top_counterparts: Vec<Counterpart>,
+}
+
+impl super::Outcome for Strength {
+    fn redact(&mut self, pseudonym: super::Pseudonym) {
+        for c in &mut self.top_counterparts {
+            super::redact_person(
+                &c.platform,
+                &mut c.counterpart_id,
+                Some(&mut c.counterpart_name),
+                pseudonym,
+            );
+        }
+    }
 }
 
 /// Counterpart strength and reciprocity.
@@ -166,7 +179,7 @@ pub fn strength(scope: &Scope) -> PolarsResult<Figures> {
             "a counterpart's own reciprocity is null under a strength of 3 (too few to say)",
         );
     }
-    Ok(Figures::new(&result, notes.into_vec()))
+    Ok(Figures::new(result, notes.into_vec()))
 }
 
 /// A supporter in a list.
@@ -198,7 +211,7 @@ pub struct Unreciprocated {
 }
 
 /// The `supporters` figures.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Supporters {
     /// Counterparts with an inbound interaction in the period.
     pub supporters: usize,
@@ -214,6 +227,22 @@ pub struct Supporters {
     pub top_supporters: Vec<Supporter>,
     /// Supporters with 3+ inbound and no outbound, most inbound first, at most `--top`.
     pub unreciprocated_3plus: Vec<Unreciprocated>,
+}
+
+impl super::Outcome for Supporters {
+    fn redact(&mut self, pseudonym: super::Pseudonym) {
+        for s in &mut self.top_supporters {
+            super::redact_person(
+                &s.platform,
+                &mut s.counterpart_id,
+                Some(&mut s.counterpart_name),
+                pseudonym,
+            );
+        }
+        for u in &mut self.unreciprocated_3plus {
+            super::redact_person(&u.platform, &mut u.counterpart_id, None, pseudonym);
+        }
+    }
 }
 
 /// Supporters among `counterparts`, most inbound first, ties by id.
@@ -263,7 +292,7 @@ pub fn supporters(scope: &Scope) -> PolarsResult<Figures> {
         &result.supporters_3plus_reciprocated_share,
         "no counterpart has 3 or more inbound interactions in the period",
     );
-    Ok(Figures::new(&result, notes.into_vec()))
+    Ok(Figures::new(result, notes.into_vec()))
 }
 
 /// A relationship gone quiet.
@@ -322,12 +351,20 @@ pub fn rfc3339(ms: i64) -> String {
 }
 
 /// The `dormant` figures.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct DormantFigures {
     /// Dormant relationships.
     pub dormant: usize,
     /// The first `--top` of them.
     pub dormant_relationships: Vec<Dormant>,
+}
+
+impl super::Outcome for DormantFigures {
+    fn redact(&mut self, pseudonym: super::Pseudonym) {
+        for d in &mut self.dormant_relationships {
+            super::redact_person(&d.platform, &mut d.counterpart_id, None, pseudonym);
+        }
+    }
 }
 
 /// Relationships going dormant.
@@ -337,5 +374,5 @@ pub fn dormant(scope: &Scope) -> PolarsResult<Figures> {
         dormant: list.len(),
         dormant_relationships: list.iter().take(scope.options.top).cloned().collect(),
     };
-    Ok(Figures::new(&result, Vec::new()))
+    Ok(Figures::new(result, Vec::new()))
 }

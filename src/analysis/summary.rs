@@ -8,7 +8,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::stats::round6;
-use super::{ANALYSES, Figures, Options, Period};
+use super::{Figures, Options, Period, ScopeFigures};
 
 /// Bumped when a key changes meaning or disappears.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -58,17 +58,6 @@ pub struct Header {
     pub notes: Vec<String>,
 }
 
-/// The figures of one scope (`overall` or a platform).
-#[derive(Debug, Clone)]
-pub struct ScopeFigures {
-    /// `overall` or the platform.
-    pub name: String,
-    /// One per analysis, in [`ANALYSES`] order.
-    pub current: Vec<Figures>,
-    /// The same for the previous period, with `--compare-previous`.
-    pub previous: Option<Vec<Figures>>,
-}
-
 fn local_time(ms: i64, options: &Options) -> Value {
     match DateTime::from_timestamp_millis(ms) {
         Some(t) => Value::String(
@@ -79,10 +68,14 @@ fn local_time(ms: i64, options: &Options) -> Value {
     }
 }
 
-fn figures_object(figures: &[Figures], prefix: &str, notes: &mut Vec<String>) -> Value {
+fn figures_object(
+    figures: &[(&'static str, Figures)],
+    prefix: &str,
+    notes: &mut Vec<String>,
+) -> Value {
     let mut object = Map::new();
-    for ((key, _), f) in ANALYSES.iter().zip(figures) {
-        object.insert(key.to_string(), f.value.clone());
+    for (key, f) in figures {
+        object.insert(key.to_string(), f.result.to_json());
         for note in &f.notes {
             notes.push(format!("{prefix}.{key}.{note}"));
         }

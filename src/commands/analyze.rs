@@ -5,15 +5,13 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use serde_json::Value;
-
 use super::strict_exit;
 use crate::analysis::period::{self, Clock, Period, PeriodRequest};
-use crate::analysis::summary::{self, ArchiveEntry, Header, PlatformCoverage, ScopeFigures};
+use crate::analysis::summary::{self, ArchiveEntry, Header, PlatformCoverage};
 use crate::analysis::table::Table;
 use crate::analysis::{
-    Execution, InvitationNotes, Options, Scope, activity_range, platform_slice,
-    run_all_with_progress, scope_order,
+    Analyzed, Execution, InvitationNotes, Options, Scope, ScopeFigures, activity_range,
+    platform_slice, run_all_with_progress, scope_order,
 };
 use crate::cli::Analyze;
 use crate::error::{Error, Result};
@@ -115,12 +113,7 @@ pub fn run(cmd: &Analyze, reporter: &Reporter) -> Result<i32> {
         None
     };
     let written = Instant::now();
-    let report = Report::new(
-        analyzed.summary,
-        analyzed.tables,
-        pseudonyms.as_ref(),
-        formats,
-    );
+    let report = Report::new(analyzed, pseudonyms.as_ref(), formats);
     let main = crate::timing::stage("report", || report::write(&report, &out, reporter))?;
     reporter.info(&format!(
         "rapport: wrote {} (analyses {:.2} s, report {:.2} s)",
@@ -215,18 +208,6 @@ fn platforms(data: &Dataset) -> Result<Vec<Platform>> {
     Ok(crate::import::platforms()
         .filter(|p| present.contains(p.as_str()))
         .collect())
-}
-
-/// What the analyses give the report: summary.json and the detail tables of the overall
-/// scope (rows of the same table from several analyses joined in [`ANALYSES`] order).
-///
-/// [`ANALYSES`]: crate::analysis::ANALYSES
-#[derive(Debug, Clone, PartialEq)]
-pub struct Analyzed {
-    /// summary.json.
-    pub summary: Value,
-    /// The detail tables.
-    pub tables: Vec<Table>,
 }
 
 /// Runs the analyses and builds summary.json and the detail tables.
@@ -324,7 +305,7 @@ pub fn summarize_with_progress(
         .iter()
         .take(1)
         .flat_map(|f| &f.current)
-        .flat_map(|f| &f.tables)
+        .flat_map(|(_, f)| &f.tables)
     {
         match tables.iter_mut().find(|t| t.name == table.name) {
             Some(existing) => existing.rows.extend(table.rows.iter().cloned()),
@@ -333,6 +314,8 @@ pub fn summarize_with_progress(
     }
     Ok(Analyzed {
         summary: summary::build(&header, &figures),
+        header,
+        scopes: figures,
         tables,
     })
 }

@@ -27,7 +27,9 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde_json::Value;
 
+use crate::analysis::summary::Header;
 use crate::analysis::table::Table;
+use crate::analysis::{Analyzed, ScopeFigures};
 use crate::error::{Error, Result};
 use crate::progress::Reporter;
 use charts::ChartSlot;
@@ -109,7 +111,11 @@ impl fmt::Display for Format {
 pub struct Report {
     /// summary.json as written (pseudonyms in place under `--redact`).
     pub summary: Value,
-    /// Every table: the analyses' detail tables and the ones read off the summary.
+    /// What summary.json says besides the figures (coverage redacted under `--redact`).
+    pub header: Header,
+    /// The typed figures of every scope, `overall` first (redacted under `--redact`).
+    pub scopes: Vec<ScopeFigures>,
+    /// Every table: the analyses' detail tables and the ones read off the figures.
     pub tables: Vec<Table>,
     /// The charts, or why each is left out.
     pub charts: Vec<ChartSlot>,
@@ -120,20 +126,28 @@ pub struct Report {
 }
 
 impl Report {
-    /// Assembles the report from summary.json and the analyses' detail tables; with
+    /// Assembles the report from the analyses' figures and detail tables; with
     /// `pseudonyms`, every counterpart name and id is replaced first, so that no output
     /// can see the real ones.
     pub fn new(
-        mut summary: Value,
-        mut detail: Vec<Table>,
+        analyzed: Analyzed,
         pseudonyms: Option<&redact::Pseudonyms>,
         formats: Vec<Format>,
     ) -> Report {
+        let Analyzed {
+            mut header,
+            mut scopes,
+            mut summary,
+            tables: mut detail,
+        } = analyzed;
         if let Some(p) = pseudonyms {
-            p.redact_summary(&mut summary);
+            let pseudonym = |platform: &str, id: &str| p.of(platform, id);
+            scopes = scopes.iter().map(|s| s.redacted(&pseudonym)).collect();
+            p.redact_coverage(&mut header.coverage);
             for table in &mut detail {
                 p.redact_table(table);
             }
+            summary = crate::analysis::summary::build(&header, &scopes);
         }
         let mut all = detail;
         all.extend(tables::from_summary(&summary));
@@ -141,6 +155,8 @@ impl Report {
         let charts = charts::build(&summary, &all);
         Report {
             summary,
+            header,
+            scopes,
             tables: all,
             charts,
             redacted: pseudonyms.is_some(),

@@ -7,9 +7,10 @@
 //! and no one holding the report alone can recompute it from a guessed id.
 
 use polars::prelude::*;
-use serde_json::Value;
+use std::collections::BTreeMap;
 
 use crate::analysis::columns::{strs, u64s};
+use crate::analysis::summary::PlatformCoverage;
 use crate::analysis::table::{Cell, Table};
 use crate::model::Dataset;
 use crate::model::rows::stable_id;
@@ -75,23 +76,15 @@ impl Pseudonyms {
         format!("Person {code}")
     }
 
-    /// Replaces `counterpart_id` and `counterpart_name` in every object of summary.json, and
-    /// the conversation folders named after people in coverage's entry names.
-    pub fn redact_summary(&self, value: &mut Value) {
-        self.redact_people(value);
-        if let Some(Value::Object(platforms)) = value.get_mut("coverage") {
-            for coverage in platforms.values_mut() {
-                if let Some(Value::Object(rows)) = coverage.get_mut("rows_per_file") {
-                    let mut redacted = serde_json::Map::new();
-                    for (entry, n) in std::mem::take(rows) {
-                        let key = self.redact_entry(&entry);
-                        let total = redacted.get(&key).and_then(Value::as_u64).unwrap_or(0)
-                            + n.as_u64().unwrap_or(0);
-                        redacted.insert(key, total.into());
-                    }
-                    *rows = redacted;
-                }
+    /// Renames the conversation folders named after people in coverage's entry names
+    /// (entries that become one name add their counts).
+    pub fn redact_coverage(&self, coverage: &mut BTreeMap<String, PlatformCoverage>) {
+        for platform in coverage.values_mut() {
+            let mut redacted = BTreeMap::new();
+            for (entry, n) in std::mem::take(&mut platform.rows_per_file) {
+                *redacted.entry(self.redact_entry(&entry)).or_insert(0) += n;
             }
+            platform.rows_per_file = redacted;
         }
     }
 
@@ -115,24 +108,6 @@ impl Pseudonyms {
             })
             .collect::<Vec<_>>()
             .join("/")
-    }
-
-    fn redact_people(&self, value: &mut Value) {
-        match value {
-            Value::Object(map) => {
-                if let Some(id) = map.get("counterpart_id").and_then(Value::as_str) {
-                    let platform = map.get("platform").and_then(Value::as_str).unwrap_or("");
-                    let pseudonym = Value::String(self.of(platform, id));
-                    if map.get("counterpart_name").is_some_and(|n| !n.is_null()) {
-                        map.insert("counterpart_name".into(), pseudonym.clone());
-                    }
-                    map.insert("counterpart_id".into(), pseudonym);
-                }
-                map.values_mut().for_each(|v| self.redact_people(v));
-            }
-            Value::Array(items) => items.iter_mut().for_each(|v| self.redact_people(v)),
-            _ => {}
-        }
     }
 
     /// Replaces names and ids in a table, and leaves out the owner's text.
@@ -187,20 +162,6 @@ mod tests {
             Pseudonyms::with_key("j").of("twitter", "42")
         );
         assert!(p.of("twitter", "42").starts_with("Person "));
-    }
-
-    #[test]
-    fn names_and_ids_in_the_summary_are_replaced() {
-        let p = Pseudonyms::with_key("k");
-        let mut v = serde_json::json!({"list": [{"platform": "twitter", "counterpart_id": "42",
-            "counterpart_name": "Ada", "inbound": 3}, {"platform": "twitter",
-            "counterpart_id": "7", "counterpart_name": null}]});
-        p.redact_summary(&mut v);
-        let expected = p.of("twitter", "42");
-        assert_eq!(v["list"][0]["counterpart_id"], expected.as_str());
-        assert_eq!(v["list"][0]["counterpart_name"], expected.as_str());
-        assert_eq!(v["list"][0]["inbound"], 3);
-        assert_eq!(v["list"][1]["counterpart_name"], Value::Null);
     }
 
     #[test]
