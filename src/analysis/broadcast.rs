@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::columns::{bools, strs, u64s};
 use super::stats::share;
-use super::{Figures, Notes, Scope};
+use super::{Figure, Figures, Scope};
 
 /// Conversations a body must reach to be a broadcast.
 pub const BROADCAST_CONVERSATIONS: usize = 5;
@@ -26,7 +26,7 @@ pub struct Broadcast {
     /// Distinct bodies that went into 5 or more conversations.
     pub broadcast_bodies: usize,
     /// broadcast_messages / owner_messages_with_text.
-    pub broadcast_share: Option<f64>,
+    pub broadcast_share: Figure<f64>,
 }
 
 impl super::Outcome for Broadcast {}
@@ -65,13 +65,10 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
         owner_messages_with_text: with_text.len(),
         broadcast_messages,
         broadcast_bodies: broadcast.len(),
-        broadcast_share: share(broadcast_messages, with_text.len()),
+        broadcast_share: Figure::or_unknown(
+            share(broadcast_messages, with_text.len()),
+            "the owner sent no message with text in the period",
+        ),
     };
-    let mut notes = Notes::default();
-    notes.explain(
-        "broadcast_share",
-        &result.broadcast_share,
-        "the owner sent no message with text in the period",
-    );
-    Ok(Figures::new(result, notes.into_vec()))
+    Ok(Figures::new(result, Vec::new()))
 }

@@ -13,7 +13,7 @@ use super::columns::{strs, times};
 use super::period::DAY_MS;
 use super::stats::{rate, share};
 use super::table::Table;
-use super::{Figures, Notes, Scope};
+use super::{Figure, Figures, Scope};
 use crate::model::PostKind;
 
 /// The `consistency` figures.
@@ -24,11 +24,11 @@ pub struct Consistency {
     /// Weeks with at least one original or thread post.
     pub active_weeks: usize,
     /// active_weeks / weeks.
-    pub active_week_share: Option<f64>,
+    pub active_week_share: Figure<f64>,
     /// Longest time between two consecutive original or thread posts, in days.
-    pub longest_gap_days: Option<f64>,
+    pub longest_gap_days: Figure<f64>,
     /// Original and thread posts per active week.
-    pub posts_per_active_week: Option<f64>,
+    pub posts_per_active_week: Figure<f64>,
     /// Most consecutive active weeks.
     pub longest_weekly_streak: usize,
 }
@@ -76,29 +76,19 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
     let result = Consistency {
         weeks,
         active_weeks: active.len(),
-        active_week_share: share(active.len(), weeks),
-        longest_gap_days: longest_gap,
-        posts_per_active_week: rate(at.len() as f64, active.len() as f64),
+        active_week_share: Figure::or_unknown(share(active.len(), weeks), "the period is empty"),
+        longest_gap_days: Figure::or_unknown(
+            longest_gap,
+            "fewer than two original or thread posts in the period",
+        ),
+        posts_per_active_week: Figure::or_unknown(
+            rate(at.len() as f64, active.len() as f64),
+            "no original or thread post in the period",
+        ),
         longest_weekly_streak: longest_streak,
     };
-    let mut notes = Notes::default();
-    notes.explain(
-        "active_week_share",
-        &result.active_week_share,
-        "the period is empty",
-    );
-    notes.explain(
-        "longest_gap_days",
-        &result.longest_gap_days,
-        "fewer than two original or thread posts in the period",
-    );
-    notes.explain(
-        "posts_per_active_week",
-        &result.posts_per_active_week,
-        "no original or thread post in the period",
-    );
     let weekly = weekly_posts(&at, period, clock);
-    Ok(Figures::new(result, notes.into_vec()).with_tables(vec![weekly]))
+    Ok(Figures::new(result, Vec::new()).with_tables(vec![weekly]))
 }
 
 /// The `weekly_posts` table: every local ISO week the period touches, with its original

@@ -11,7 +11,7 @@ use super::columns::{bools, strs, times};
 use super::period::{DAY_MS, HOUR_MS};
 use super::stats::{quantile, share};
 use super::table::Table;
-use super::{Figures, Notes, Scope};
+use super::{Figure, Figures, Scope};
 
 /// A silence this long or longer makes the next message a new start.
 pub const RESTART_SILENCE_MS: i64 = 7 * DAY_MS;
@@ -179,13 +179,13 @@ pub struct Responsiveness {
     /// Turns answered within 24 hours.
     pub within_24h: usize,
     /// answered / turns.
-    pub response_rate: Option<f64>,
+    pub response_rate: Figure<f64>,
     /// within_24h / turns.
-    pub within_24h_rate: Option<f64>,
+    pub within_24h_rate: Figure<f64>,
     /// Median response time of answered turns, hours.
-    pub median_response_hours: Option<f64>,
+    pub median_response_hours: Figure<f64>,
     /// 90th percentile response time, hours.
-    pub p90_response_hours: Option<f64>,
+    pub p90_response_hours: Figure<f64>,
     /// Open turns 24 hours old or younger at the end, in no other figure.
     pub open_recent_excluded: usize,
 }
@@ -211,18 +211,6 @@ fn responsiveness_of(scope: &Scope, owner_responds: bool) -> PolarsResult<Figure
     let answered = hours.len();
     let turns = answered + tally.unanswered.len();
     let within = hours.iter().filter(|h| **h <= 24.0).count();
-    let result = Responsiveness {
-        turns,
-        answered,
-        unanswered: tally.unanswered.len(),
-        within_24h: within,
-        response_rate: share(answered, turns),
-        within_24h_rate: share(within, turns),
-        median_response_hours: quantile(&hours, 0.5),
-        p90_response_hours: quantile(&hours, 0.9),
-        open_recent_excluded: tally.open_recent,
-    };
-    let mut notes = Notes::default();
     let no_turns = if messages.is_empty() {
         no_messages_reason(
             &one_sided,
@@ -231,25 +219,24 @@ fn responsiveness_of(scope: &Scope, owner_responds: bool) -> PolarsResult<Figure
     } else {
         "no turn to answer in the period's two-person conversations".to_string()
     };
-    notes.explain("response_rate", &result.response_rate, &no_turns);
-    notes.explain("within_24h_rate", &result.within_24h_rate, &no_turns);
     let none_answered = if messages.is_empty() {
         no_turns.clone()
     } else {
         "no turn was answered in the period".to_string()
     };
-    notes.explain(
-        "median_response_hours",
-        &result.median_response_hours,
-        &none_answered,
-    );
-    notes.explain(
-        "p90_response_hours",
-        &result.p90_response_hours,
-        &none_answered,
-    );
+    let result = Responsiveness {
+        turns,
+        answered,
+        unanswered: tally.unanswered.len(),
+        within_24h: within,
+        response_rate: Figure::or_unknown(share(answered, turns), no_turns.clone()),
+        within_24h_rate: Figure::or_unknown(share(within, turns), no_turns),
+        median_response_hours: Figure::or_unknown(quantile(&hours, 0.5), none_answered.clone()),
+        p90_response_hours: Figure::or_unknown(quantile(&hours, 0.9), none_answered),
+        open_recent_excluded: tally.open_recent,
+    };
     let bands = response_bands(&hours, result.unanswered, owner_responds);
-    Ok(Figures::new(result, notes.into_vec()).with_tables(vec![bands]))
+    Ok(Figures::new(result, Vec::new()).with_tables(vec![bands]))
 }
 
 /// The bands of the response-time distribution, by their upper bound in hours (inclusive,
@@ -301,7 +288,7 @@ pub struct Starters {
     /// Starts by the owner.
     pub starts_by_owner: usize,
     /// starts_by_owner / starts.
-    pub owner_start_share: Option<f64>,
+    pub owner_start_share: Figure<f64>,
 }
 
 impl super::Outcome for Starters {}
@@ -325,16 +312,13 @@ pub fn starters(scope: &Scope) -> PolarsResult<Figures> {
         conversations: conversations.len(),
         starts,
         starts_by_owner: by_owner,
-        owner_start_share: share(by_owner, starts),
-    };
-    let mut notes = Notes::default();
-    notes.explain(
-        "owner_start_share",
-        &result.owner_start_share,
-        &no_messages_reason(
-            &one_sided,
-            "no message of a two-person conversation in the period",
+        owner_start_share: Figure::or_unknown(
+            share(by_owner, starts),
+            no_messages_reason(
+                &one_sided,
+                "no message of a two-person conversation in the period",
+            ),
         ),
-    );
-    Ok(Figures::new(result, notes.into_vec()))
+    };
+    Ok(Figures::new(result, Vec::new()))
 }

@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::columns::{f64s, strs, times};
 use super::stats::{mean, median, rate, share};
 use super::table::{Cell, Table};
-use super::{Figures, Notes, Scope};
+use super::{Figure, Figures, Scope};
 use crate::model::PostKind;
 
 /// The kinds of the content scope: the owner's own content (reposts are left out).
@@ -108,15 +108,15 @@ pub struct Engagement {
     /// Posts in the content scope.
     pub scope_posts: usize,
     /// Scope posts over the owner's own posts (every kind but repost) in the period.
-    pub engagement_known_share: Option<f64>,
+    pub engagement_known_share: Figure<f64>,
     /// Mean engagement of scope posts.
-    pub engagement_mean: Option<f64>,
+    pub engagement_mean: Figure<f64>,
     /// Median engagement of scope posts.
-    pub engagement_median: Option<f64>,
+    pub engagement_median: Figure<f64>,
     /// Total engagement of scope posts.
-    pub engagement_total: Option<f64>,
+    pub engagement_total: Figure<f64>,
     /// Sum of engagement over sum of impressions, over scope posts with impressions > 0.
-    pub engagement_rate_pooled: Option<f64>,
+    pub engagement_rate_pooled: Figure<f64>,
 }
 
 impl super::Outcome for Engagement {}
@@ -150,33 +150,26 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
         }
     }
     let total = (!values.is_empty()).then(|| values.iter().sum());
+    let no_scope = "no post in the period has a known engagement count";
     let result = Engagement {
         posts: posts.height(),
         posts_by_kind,
         scope_posts: in_scope.height(),
-        engagement_known_share: share(in_scope.height(), own_posts),
-        engagement_mean: mean(&values),
-        engagement_median: median(&values),
-        engagement_total: total,
-        engagement_rate_pooled: rate(engaged, seen),
+        engagement_known_share: Figure::or_unknown(
+            share(in_scope.height(), own_posts),
+            "no original, thread, reply or quote post in the period",
+        ),
+        engagement_mean: Figure::or_unknown(mean(&values), no_scope),
+        engagement_median: Figure::or_unknown(median(&values), no_scope),
+        engagement_total: Figure::or_unknown(total, no_scope),
+        engagement_rate_pooled: Figure::or_unknown(
+            rate(engaged, seen),
+            "no post in scope has known impressions (the archive gives none; add the \
+             analytics export)",
+        ),
     };
-    let mut notes = Notes::default();
-    notes.explain(
-        "engagement_known_share",
-        &result.engagement_known_share,
-        "no original, thread, reply or quote post in the period",
-    );
-    let no_scope = "no post in the period has a known engagement count";
-    notes.explain("engagement_mean", &result.engagement_mean, no_scope);
-    notes.explain("engagement_median", &result.engagement_median, no_scope);
-    notes.explain("engagement_total", &result.engagement_total, no_scope);
-    notes.explain(
-        "engagement_rate_pooled",
-        &result.engagement_rate_pooled,
-        "no post in scope has known impressions (the archive gives none; add the analytics export)",
-    );
-    let top = top_posts(posts, result.engagement_mean, scope.options)?;
-    Ok(Figures::new(result, notes.into_vec()).with_tables(vec![top]))
+    let top = top_posts(posts, result.engagement_mean.get(), scope.options)?;
+    Ok(Figures::new(result, Vec::new()).with_tables(vec![top]))
 }
 
 /// How many of the most and of the least engaging posts the report lists.

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::columns::{strs, times};
 use super::period::DAY_MS;
 use super::stats::share;
-use super::{Figures, Notes, Scope};
+use super::{Figure, Figures, Scope};
 use crate::model::{Dataset, InteractionKind};
 
 /// The follow-up window.
@@ -120,7 +120,7 @@ pub struct FollowUp {
     /// Those followed up within 7 days.
     pub followed_up: usize,
     /// followed_up / connections_made.
-    pub follow_up_rate: Option<f64>,
+    pub follow_up_rate: Figure<f64>,
 }
 
 impl super::Outcome for FollowUp {}
@@ -132,13 +132,10 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
     let result = FollowUp {
         connections_made: list.len(),
         followed_up: followed,
-        follow_up_rate: share(followed, list.len()),
+        follow_up_rate: Figure::or_unknown(
+            share(followed, list.len()),
+            "no connection with a known time was made in the period",
+        ),
     };
-    let mut notes = Notes::default();
-    notes.explain(
-        "follow_up_rate",
-        &result.follow_up_rate,
-        "no connection with a known time was made in the period",
-    );
-    Ok(Figures::new(result, notes.into_vec()))
+    Ok(Figures::new(result, Vec::new()))
 }

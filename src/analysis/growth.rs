@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::columns::{strs, times};
 use super::period::month_label;
-use super::{Figures, Scope};
+use super::{Figure, Figures, Scope};
 
 /// One month.
 #[derive(Debug, Clone, Serialize)]
@@ -39,7 +39,7 @@ pub struct Growth {
     pub new_in_period: usize,
     /// Every month the period touches, `YYYY-MM`, in order; null when no connection has a
     /// time (Twitter/X gives none).
-    pub months: Option<BTreeMap<String, Month>>,
+    pub months: Figure<BTreeMap<String, Month>>,
     /// Companies with the most connections, at most `--top`, ties by name.
     pub top_companies: Vec<Company>,
 }
@@ -106,16 +106,13 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
         connections: all.height(),
         connections_with_time: at.len(),
         new_in_period: scope.within.connections.height(),
-        months: (!at.is_empty()).then_some(months),
+        months: Figure::or_unknown(
+            (!at.is_empty()).then_some(months),
+            "no connection has a known time (Twitter/X archives give none)",
+        ),
         top_companies: top,
     };
-    let mut notes = super::Notes::default();
-    notes.explain(
-        "months",
-        &result.months,
-        "no connection has a known time (Twitter/X archives give none)",
-    );
-    Ok(Figures::new(result, notes.into_vec()))
+    Ok(Figures::new(result, Vec::new()))
 }
 
 /// The UTC instant the local month `number` starts.

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::columns::strs;
 use super::stats::share;
-use super::{Figures, Notes, Scope};
+use super::{Figure, Figures, Notes, Scope};
 use crate::model::InteractionKind;
 
 /// Whether the platform's archives have invitations (its importer says).
@@ -38,11 +38,11 @@ pub struct Split {
 #[derive(Debug, Clone, Serialize)]
 pub struct Invitations {
     /// Invitations the owner sent in the period.
-    pub sent: Option<usize>,
+    pub sent: Figure<usize>,
     /// Invitations the owner received in the period.
-    pub received: Option<usize>,
+    pub received: Figure<usize>,
     /// Sent ones whose person is in connections, over sent.
-    pub accepted_share: Option<f64>,
+    pub accepted_share: Figure<f64>,
     /// Sent with a personal note.
     pub with_note: Split,
     /// Sent without one.
@@ -73,20 +73,13 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
     let has_invitations = platforms.iter().any(|p| with_invitations(p));
     let mut notes = Notes::default();
     if !has_invitations {
-        let none: Option<usize> = None;
-        notes.explain(
-            "sent",
-            &none,
-            "the archive has no invitations (Twitter/X has none)",
-        );
-        notes.explain("received", &none, "the archive has no invitations");
-        notes.explain("accepted_share", &none, "the archive has no invitations");
-        notes.explain("with_note", &none, "the archive has no invitations");
-        notes.explain("without_note", &none, "the archive has no invitations");
+        let none = "the archive has no invitations";
+        notes.add("with_note", none);
+        notes.add("without_note", none);
         let result = Invitations {
-            sent: None,
-            received: None,
-            accepted_share: None,
+            sent: Figure::unknown("the archive has no invitations (Twitter/X has none)"),
+            received: Figure::unknown(none),
+            accepted_share: Figure::unknown(none),
             with_note: split(None, None),
             without_note: split(None, None),
         };
@@ -133,46 +126,45 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
     }
     let sent_known = platforms.iter().any(|p| sent_known(p));
     let known = noted.is_some() && sent_known;
+    let pending_only = "Facebook lists only the friend requests still pending, so no sent \
+                        invitation and no acceptance can be known";
     let result = Invitations {
-        sent: sent_known.then_some(sent),
-        received: Some(received),
-        accepted_share: share(accepted, sent),
+        sent: Figure::or_unknown(sent_known.then_some(sent), pending_only),
+        received: Figure::known(received),
+        accepted_share: Figure::or_unknown(
+            share(accepted, sent),
+            if sent_known {
+                "no invitation was sent in the period"
+            } else {
+                pending_only
+            },
+        ),
         with_note: split(known.then_some(noted_sent), known.then_some(noted_accepted)),
         without_note: split(known.then_some(plain_sent), known.then_some(plain_accepted)),
     };
     if !sent_known {
-        let none: Option<usize> = None;
-        let reason = "Facebook lists only the friend requests still pending, so no sent \
-                      invitation and no acceptance can be known";
-        notes.explain("sent", &none, reason);
-        notes.explain("accepted_share", &none, reason);
-        notes.explain("with_note", &none, reason);
-        notes.explain("without_note", &none, reason);
+        notes.add("with_note", pending_only);
+        notes.add("without_note", pending_only);
         return Ok(Figures::new(result, notes.into_vec()));
     }
-    notes.explain(
-        "accepted_share",
-        &result.accepted_share,
-        "no invitation was sent in the period",
-    );
     if !known {
-        let none: Option<usize> = None;
-        notes.explain(
+        notes.add(
             "with_note",
-            &none,
             "a Parquet dataset keeps no invitation notes; analyze the archive itself",
         );
     } else {
-        notes.explain(
-            "with_note.accepted_share",
-            &result.with_note.accepted_share,
-            "no invitation with a note was sent in the period",
-        );
-        notes.explain(
-            "without_note.accepted_share",
-            &result.without_note.accepted_share,
-            "no invitation without a note was sent in the period",
-        );
+        if result.with_note.accepted_share.is_none() {
+            notes.add(
+                "with_note.accepted_share",
+                "no invitation with a note was sent in the period",
+            );
+        }
+        if result.without_note.accepted_share.is_none() {
+            notes.add(
+                "without_note.accepted_share",
+                "no invitation without a note was sent in the period",
+            );
+        }
     }
     Ok(Figures::new(result, notes.into_vec()))
 }

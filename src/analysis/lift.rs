@@ -12,7 +12,7 @@ use super::columns::{f64s, strs, u64s};
 use super::engagement::SCOPE_KINDS;
 use super::stats::{mean, rate};
 use super::table::{Cell, Table};
-use super::{Figures, Notes, Scope};
+use super::{Figure, Figures, Notes, Scope};
 
 /// The length bands of DESIGN.md, by their upper bound in characters.
 pub const LENGTH_BANDS: [(&str, u32); 5] = [
@@ -80,11 +80,11 @@ pub struct Best {
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Lift {
     /// Mean engagement of all posts in scope.
-    pub scope_mean_engagement: Option<f64>,
+    pub scope_mean_engagement: Figure<f64>,
     /// The local hour with the highest lift.
-    pub best_hour: Option<Best>,
+    pub best_hour: Figure<Best>,
     /// The local weekday with the highest lift.
-    pub best_weekday: Option<Best>,
+    pub best_weekday: Figure<Best>,
     /// By kind.
     pub kind: Groups,
     /// By media type.
@@ -283,10 +283,16 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
     };
     let hashtag = exploded("hashtags")?;
     let link_domain = exploded("link_domains")?;
+    let reason = format!(
+        "no local hour or weekday has {min} or more posts with known engagement (--min-posts)"
+    );
     let result = Lift {
-        scope_mean_engagement: scope_mean,
-        best_hour: best(&hour),
-        best_weekday: best(&weekday),
+        scope_mean_engagement: Figure::or_unknown(
+            scope_mean,
+            "no post in the period has a known engagement count",
+        ),
+        best_hour: Figure::or_unknown(best(&hour), &reason),
+        best_weekday: Figure::or_unknown(best(&weekday), &reason),
         kind,
         media,
         length_band: length,
@@ -296,16 +302,6 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
         link_domain,
     };
     let mut notes = Notes::default();
-    notes.explain(
-        "scope_mean_engagement",
-        &result.scope_mean_engagement,
-        "no post in the period has a known engagement count",
-    );
-    let reason = format!(
-        "no local hour or weekday has {min} or more posts with known engagement (--min-posts)"
-    );
-    notes.explain("best_hour", &result.best_hour, &reason);
-    notes.explain("best_weekday", &result.best_weekday, &reason);
     for (name, groups) in [
         ("kind", &result.kind),
         ("media", &result.media),
@@ -316,9 +312,8 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
         ("link_domain", &result.link_domain),
     ] {
         if groups.0.iter().any(|(_, g)| g.lift.is_none()) {
-            notes.explain(
+            notes.add(
                 name,
-                &None::<()>,
                 &format!("a group's lift is null when it has fewer than {min} posts (--min-posts)"),
             );
         }

@@ -8,6 +8,7 @@ pub mod columns;
 pub mod consistency;
 pub mod conversations;
 pub mod engagement;
+pub mod figure;
 pub mod follow_up;
 pub mod growth;
 pub mod invitations;
@@ -29,6 +30,7 @@ use serde_json::Value;
 
 use crate::model::Dataset;
 use crate::progress::Progress;
+pub use figure::Figure;
 pub use period::{Clock, Period, PeriodRequest};
 
 /// The settings every analysis reads.
@@ -178,8 +180,9 @@ pub fn redact_person(
 
 /// An [`Outcome`] behind a pointer, so that one list holds every analysis' result.
 pub trait AnyOutcome: std::fmt::Debug + Send + Sync {
-    /// The figures as summary.json writes them.
-    fn to_json(&self) -> Value;
+    /// The figures as summary.json writes them, and the notes of its unknown figures
+    /// (`field: reason`).
+    fn to_json(&self) -> (Value, Vec<String>);
     /// The typed result, for [`ScopeFigures::get`].
     fn as_any(&self) -> &dyn std::any::Any;
     /// A redacted copy.
@@ -187,10 +190,8 @@ pub trait AnyOutcome: std::fmt::Debug + Send + Sync {
 }
 
 impl<T: Outcome> AnyOutcome for T {
-    fn to_json(&self) -> Value {
-        // A result is plain data: serializing it cannot fail in practice, and if it ever
-        // did the figure would be null (and explained by the summary's fallback note).
-        serde_json::to_value(self).unwrap_or(Value::Null)
+    fn to_json(&self) -> (Value, Vec<String>) {
+        figure::to_json(self)
     }
 
     fn as_any(&self) -> &dyn std::any::Any {
@@ -289,11 +290,9 @@ fn find<'a, T: Outcome>(list: &'a [(&'static str, Figures)], key: &str) -> Optio
 pub struct Notes(Vec<String>);
 
 impl Notes {
-    /// Records why `field` is null, when `value` is `None`.
-    pub fn explain<T>(&mut self, field: &str, value: &Option<T>, reason: &str) {
-        if value.is_none() {
-            self.0.push(format!("{field}: {reason}"));
-        }
+    /// Records why figures under `path` are null (the figures of a list, or of groups).
+    pub fn add(&mut self, path: &str, reason: &str) {
+        self.0.push(format!("{path}: {reason}"));
     }
 
     /// The notes.

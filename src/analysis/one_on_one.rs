@@ -11,7 +11,7 @@ use super::columns::{strs, times};
 use super::follow_up::any_between;
 use super::period::DAY_MS;
 use super::stats::share;
-use super::{Figures, Notes, Scope};
+use super::{Figure, Figures, Scope};
 use crate::model::InteractionKind;
 
 /// The window after a public interaction.
@@ -32,7 +32,7 @@ pub struct OneOnOne {
     /// Those who got a direct message from the owner within 14 days after one.
     pub moved_to_one_on_one: usize,
     /// moved_to_one_on_one / public_counterparts.
-    pub one_on_one_rate: Option<f64>,
+    pub one_on_one_rate: Figure<f64>,
 }
 
 impl super::Outcome for OneOnOne {}
@@ -66,13 +66,10 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
     let result = OneOnOne {
         public_counterparts: counterparts.len(),
         moved_to_one_on_one: moved,
-        one_on_one_rate: share(moved, counterparts.len()),
+        one_on_one_rate: Figure::or_unknown(
+            share(moved, counterparts.len()),
+            "no reply, mention, comment or quote with a known counterpart in the period",
+        ),
     };
-    let mut notes = Notes::default();
-    notes.explain(
-        "one_on_one_rate",
-        &result.one_on_one_rate,
-        "no reply, mention, comment or quote with a known counterpart in the period",
-    );
-    Ok(Figures::new(result, notes.into_vec()))
+    Ok(Figures::new(result, Vec::new()))
 }

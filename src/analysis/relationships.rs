@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::columns::{strs, times, u64s};
 use super::period::DAY_MS;
 use super::stats::{rate, share};
-use super::{Figures, Notes, Scope};
+use super::{Figure, Figures, Notes, Scope};
 
 /// The window of recent silence that makes a relationship dormant.
 pub const DORMANT_WINDOW_MS: i64 = 90 * DAY_MS;
@@ -132,7 +132,7 @@ pub struct Strength {
     /// Those with a strength of 3 or more.
     pub counterparts_3plus: usize,
     /// Sum of outbound / sum of strength, over counterparts with strength 3 or more.
-    pub reciprocity: Option<f64>,
+    pub reciprocity: Figure<f64>,
     /// The strongest, at most `--top`.
     pub top_counterparts: Vec<Counterpart>,
 }
@@ -159,23 +159,20 @@ pub fn strength(scope: &Scope) -> PolarsResult<Figures> {
     let result = Strength {
         counterparts: all.len(),
         counterparts_3plus: strong.len(),
-        reciprocity: rate(out as f64, total as f64),
+        reciprocity: Figure::or_unknown(
+            rate(out as f64, total as f64),
+            "no counterpart has 3 or more interactions in the period",
+        ),
         top_counterparts: all.iter().take(scope.options.top).cloned().collect(),
     };
     let mut notes = Notes::default();
-    notes.explain(
-        "reciprocity",
-        &result.reciprocity,
-        "no counterpart has 3 or more interactions in the period",
-    );
     if result
         .top_counterparts
         .iter()
         .any(|c| c.reciprocity.is_none())
     {
-        notes.explain(
+        notes.add(
             "top_counterparts.reciprocity",
-            &None::<()>,
             "a counterpart's own reciprocity is null under a strength of 3 (too few to say)",
         );
     }
@@ -222,7 +219,7 @@ pub struct Supporters {
     /// Those reciprocated.
     pub supporters_3plus_reciprocated: usize,
     /// supporters_3plus_reciprocated / supporters_3plus.
-    pub supporters_3plus_reciprocated_share: Option<f64>,
+    pub supporters_3plus_reciprocated_share: Figure<f64>,
     /// Most inbound first, at most `--top`.
     pub top_supporters: Vec<Supporter>,
     /// Supporters with 3+ inbound and no outbound, most inbound first, at most `--top`.
@@ -273,7 +270,10 @@ pub fn supporters(scope: &Scope) -> PolarsResult<Figures> {
         supporters_reciprocated: list.iter().filter(|s| s.reciprocated).count(),
         supporters_3plus: strong.len(),
         supporters_3plus_reciprocated: strong_reciprocated,
-        supporters_3plus_reciprocated_share: share(strong_reciprocated, strong.len()),
+        supporters_3plus_reciprocated_share: Figure::or_unknown(
+            share(strong_reciprocated, strong.len()),
+            "no counterpart has 3 or more inbound interactions in the period",
+        ),
         top_supporters: list.iter().take(scope.options.top).cloned().collect(),
         unreciprocated_3plus: strong
             .iter()
@@ -286,13 +286,7 @@ pub fn supporters(scope: &Scope) -> PolarsResult<Figures> {
             })
             .collect(),
     };
-    let mut notes = Notes::default();
-    notes.explain(
-        "supporters_3plus_reciprocated_share",
-        &result.supporters_3plus_reciprocated_share,
-        "no counterpart has 3 or more inbound interactions in the period",
-    );
-    Ok(Figures::new(result, notes.into_vec()))
+    Ok(Figures::new(result, Vec::new()))
 }
 
 /// A relationship gone quiet.

@@ -75,8 +75,9 @@ fn figures_object(
 ) -> Value {
     let mut object = Map::new();
     for (key, f) in figures {
-        object.insert(key.to_string(), f.result.to_json());
-        for note in &f.notes {
+        let (value, figure_notes) = f.result.to_json();
+        object.insert(key.to_string(), value);
+        for note in figure_notes.iter().chain(&f.notes) {
             notes.push(format!("{prefix}.{key}.{note}"));
         }
     }
