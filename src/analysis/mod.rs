@@ -305,7 +305,7 @@ impl Notes {
 pub type AnalysisFn = fn(&Scope) -> PolarsResult<Figures>;
 
 /// Every analysis, by its key in summary.json, in the summary's order.
-pub const ANALYSES: &[(&'static str, AnalysisFn)] = &[
+pub const ANALYSES: &[(&str, AnalysisFn)] = &[
     ("engagement", engagement::run),
     ("lift", lift::run),
     ("consistency", consistency::run),
