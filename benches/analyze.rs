@@ -8,7 +8,7 @@
 mod synth;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use rapport::analysis::{ANALYSES, Execution, Options, Scope, activity_range};
+use rapport::analysis::{Execution, Options, Scope, activity_range};
 use rapport::commands::analyze::{Input, Settings, read_input, summarize};
 use rapport::import::LoadOptions;
 use rapport::progress::Reporter;
@@ -54,7 +54,7 @@ fn analyze(c: &mut Criterion) {
         &input.invitation_notes,
     )
     .expect("scope");
-    for (name, analysis) in ANALYSES
+    for (name, analysis) in rapport::pipeline::registry::analyses()
         .iter()
         .filter(|(n, _)| ["lift", "actions", "responsiveness"].contains(n))
     {
@@ -78,11 +78,23 @@ fn report(c: &mut Criterion) {
     let mut group = c.benchmark_group("report");
     group.sample_size(10);
     group.bench_function("assemble (tables, charts)", |b| {
-        b.iter(|| Report::new(analyzed.clone(), None, Format::ALL.to_vec()))
+        b.iter(|| {
+            Report::new(
+                analyzed.clone(),
+                rapport::pipeline::registry::sections(),
+                None,
+                Format::ALL.to_vec(),
+            )
+        })
     });
     for formats in [Format::ALL.to_vec(), vec![Format::Png], vec![Format::Html]] {
         let names: Vec<&str> = formats.iter().map(|f| f.name()).collect();
-        let built = Report::new(analyzed.clone(), None, formats.clone());
+        let built = Report::new(
+            analyzed.clone(),
+            rapport::pipeline::registry::sections(),
+            None,
+            formats.clone(),
+        );
         group.bench_function(format!("write {}", names.join(",")), |b| {
             b.iter_batched(
                 || tempfile::tempdir().expect("temporary directory"),

@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use rapport::analysis::{ANALYSES, Clock, Execution, Options, Scope, activity_range, run_all};
+use rapport::analysis::{Clock, Execution, Options, Scope, activity_range, run_all};
 use rapport::commands::analyze::{Settings, read_input, summarize};
 use rapport::import::LoadOptions;
 use rapport::progress::Reporter;
@@ -71,7 +71,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             t.elapsed().as_secs_f64() * 1000.0
         );
     }
-    for (name, analysis) in ANALYSES {
+    for (name, analysis) in rapport::pipeline::registry::analyses() {
         let t = Instant::now();
         analysis(&scope)?;
         println!(
@@ -81,7 +81,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     for execution in [Execution::Sequential, Execution::Parallel] {
         let t = Instant::now();
-        run_all(std::slice::from_ref(&scope), execution)?;
+        run_all(
+            std::slice::from_ref(&scope),
+            &rapport::pipeline::registry::analyses(),
+            execution,
+        )?;
         println!(
             "one scope, {execution:?}: {:.2} s",
             t.elapsed().as_secs_f64()

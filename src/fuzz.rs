@@ -15,8 +15,8 @@ use crate::archive::{Archive, Limits};
 use crate::commands::analyze::{self, Settings};
 use crate::import::{LoadOptions, detect, linkedin::analytics_xlsx};
 use crate::model::Dataset;
+use crate::pipeline::gate;
 use crate::progress::{Progress, Reporter};
-use crate::report::gate;
 
 /// Limits small enough that a fuzzer's input never needs more, large enough for any of them.
 fn limits() -> Limits {

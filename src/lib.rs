@@ -12,6 +12,7 @@ pub mod error;
 pub mod fuzz;
 pub mod import;
 pub mod model;
+pub mod pipeline;
 pub mod progress;
 pub mod report;
 pub mod timing;

@@ -1,6 +1,6 @@
 //! The analyses: one file per metric family of DESIGN.md, each a function from a [`Scope`]
 //! (the dataset of one platform, or of all, and the period) to a typed result, registered
-//! in [`ANALYSES`] and run in parallel with rayon by [`run_all`].
+//! in `pipeline::registry::ANALYSES` and run in parallel with rayon by [`run_all`].
 
 pub mod actions;
 pub mod broadcast;
@@ -55,9 +55,7 @@ impl Default for Options {
 }
 
 /// What the analyses give the report: summary.json and the detail tables of the overall
-/// scope (rows of the same table from several analyses joined in [`ANALYSES`] order).
-///
-/// [`ANALYSES`]: crate::analysis::ANALYSES
+/// scope (rows of the same table from several analyses joined in registry order).
 #[derive(Debug, Clone)]
 pub struct Analyzed {
     /// What summary.json says besides the figures.
@@ -249,15 +247,34 @@ pub struct ScopeFigures {
     pub previous: Option<Vec<(&'static str, Figures)>>,
 }
 
+/// The results of one scope in one period, by analysis key.
+#[derive(Debug, Clone, Copy)]
+pub struct Results<'a>(&'a [(&'static str, Figures)]);
+
+impl<'a> Results<'a> {
+    /// The typed result of the analysis `key`, when it ran and is a `T`.
+    pub fn get<T: Outcome>(self, key: &str) -> Option<&'a T> {
+        self.0
+            .iter()
+            .find(|(k, _)| *k == key)
+            .and_then(|(_, f)| f.get::<T>())
+    }
+}
+
 impl ScopeFigures {
-    /// The typed result of the analysis `key` in the period.
-    pub fn get<T: Outcome>(&self, key: &str) -> Option<&T> {
-        find(&self.current, key)
+    /// The results in the period.
+    pub fn current(&self) -> Results<'_> {
+        Results(&self.current)
     }
 
-    /// The typed result of the analysis `key` in the previous period.
-    pub fn previous<T: Outcome>(&self, key: &str) -> Option<&T> {
-        self.previous.as_deref().and_then(|p| find(p, key))
+    /// The results in the previous period, with `--compare-previous`.
+    pub fn previous(&self) -> Option<Results<'_>> {
+        self.previous.as_deref().map(Results)
+    }
+
+    /// The typed result of the analysis `key` in the period.
+    pub fn get<T: Outcome>(&self, key: &str) -> Option<&T> {
+        self.current().get(key)
     }
 
     /// A copy with every person replaced by a pseudonym.
@@ -279,12 +296,6 @@ impl ScopeFigures {
     }
 }
 
-fn find<'a, T: Outcome>(list: &'a [(&'static str, Figures)], key: &str) -> Option<&'a T> {
-    list.iter()
-        .find(|(k, _)| *k == key)
-        .and_then(|(_, f)| f.get::<T>())
-}
-
 /// Collects the reasons why figures are null.
 #[derive(Debug, Default)]
 pub struct Notes(Vec<String>);
@@ -304,28 +315,6 @@ impl Notes {
 /// An analysis function.
 pub type AnalysisFn = fn(&Scope) -> PolarsResult<Figures>;
 
-/// Every analysis, by its key in summary.json, in the summary's order.
-pub const ANALYSES: &[(&str, AnalysisFn)] = &[
-    ("engagement", engagement::run),
-    ("lift", lift::run),
-    ("consistency", consistency::run),
-    ("responsiveness", conversations::responsiveness),
-    (
-        "responsiveness_of_others",
-        conversations::responsiveness_of_others,
-    ),
-    ("conversation_starters", conversations::starters),
-    ("counterpart_strength", relationships::strength),
-    ("supporters", relationships::supporters),
-    ("dormant", relationships::dormant),
-    ("follow_up", follow_up::run),
-    ("one_on_one", one_on_one::run),
-    ("invitations", invitations::run),
-    ("broadcast", broadcast::run),
-    ("growth", growth::run),
-    ("actions", actions::run),
-];
-
 /// Whether the analyses run on all cores or one after the other (for the test that the
 /// two agree, and for measuring the speed-up).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -337,17 +326,19 @@ pub enum Execution {
 }
 
 /// Runs every analysis on every scope; the result is indexed `[scope][analysis]` in the
-/// order of `scopes` and [`ANALYSES`].
+/// order of `scopes` and `analyses`.
 pub fn run_all(
     scopes: &[Scope],
+    analyses: &[(&'static str, AnalysisFn)],
     execution: Execution,
 ) -> PolarsResult<Vec<Vec<(&'static str, Figures)>>> {
-    run_all_with_progress(scopes, execution, &Progress::hidden())
+    run_all_with_progress(scopes, analyses, execution, &Progress::hidden())
 }
 
 /// [`run_all`], one step of `progress` per analysis done.
 pub fn run_all_with_progress(
     scopes: &[Scope],
+    analyses: &[(&'static str, AnalysisFn)],
     execution: Execution,
     progress: &Progress,
 ) -> PolarsResult<Vec<Vec<(&'static str, Figures)>>> {
@@ -356,10 +347,10 @@ pub fn run_all_with_progress(
         Execution::Sequential => scopes.iter().try_for_each(Scope::prepare)?,
     }
     let tasks: Vec<(usize, usize)> = (0..scopes.len())
-        .flat_map(|s| (0..ANALYSES.len()).map(move |a| (s, a)))
+        .flat_map(|s| (0..analyses.len()).map(move |a| (s, a)))
         .collect();
     let run = |&(s, a): &(usize, usize)| {
-        let (key, analysis) = ANALYSES[a];
+        let (key, analysis) = analyses[a];
         let figures = analysis(&scopes[s]).map(|f| (key, f));
         progress.step(key);
         figures
@@ -371,7 +362,7 @@ pub fn run_all_with_progress(
     let mut out: Vec<Vec<(&'static str, Figures)>> = Vec::with_capacity(scopes.len());
     let mut iter = flat.into_iter();
     for _ in scopes {
-        out.push(iter.by_ref().take(ANALYSES.len()).collect());
+        out.push(iter.by_ref().take(analyses.len()).collect());
     }
     Ok(out)
 }

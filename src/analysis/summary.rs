@@ -58,6 +58,14 @@ pub struct Header {
     pub notes: Vec<String>,
 }
 
+/// The local day of `ms` as `YYYY-MM-DD`, as the report's lead names the period.
+pub fn local_date(ms: i64, options: &Options) -> String {
+    match local_time(ms, options) {
+        Value::String(s) => s.get(..10).unwrap_or(&s).to_string(),
+        _ => String::new(),
+    }
+}
+
 fn local_time(ms: i64, options: &Options) -> Value {
     match DateTime::from_timestamp_millis(ms) {
         Some(t) => Value::String(
@@ -153,6 +161,11 @@ fn explain_remaining_nulls(value: &Value, path: &str, notes: &mut Vec<String>) {
 
 /// Builds summary.json.
 pub fn build(header: &Header, scopes: &[ScopeFigures]) -> Value {
+    build_with_notes(header, scopes).0
+}
+
+/// Builds summary.json, and the notes it lists (why each null figure is null).
+pub fn build_with_notes(header: &Header, scopes: &[ScopeFigures]) -> (Value, Vec<String>) {
     let options = &header.options;
     let mut notes = header.notes.clone();
     let mut root = Map::new();
@@ -231,9 +244,9 @@ pub fn build(header: &Header, scopes: &[ScopeFigures]) -> Value {
     }
     notes.sort();
     notes.dedup();
-    root.insert("notes".into(), notes.into());
+    root.insert("notes".into(), notes.clone().into());
     for (name, value) in scope_values {
         root.insert(name, value);
     }
-    Value::Object(root)
+    (Value::Object(root), notes)
 }

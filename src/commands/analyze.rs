@@ -20,8 +20,8 @@ use crate::import::merge::merge;
 use crate::import::{ImportedArchive, LoadOptions, load};
 use crate::model::parquet::{self, is_dataset_dir};
 use crate::model::{Dataset, Platform};
+use crate::pipeline::gate::{self, Gate};
 use crate::progress::{Progress, Reporter};
-use crate::report::gate::{self, Gate};
 use crate::report::redact::Pseudonyms;
 use crate::report::{self, Format, Report};
 
@@ -113,7 +113,12 @@ pub fn run(cmd: &Analyze, reporter: &Reporter) -> Result<i32> {
         None
     };
     let written = Instant::now();
-    let report = Report::new(analyzed, pseudonyms.as_ref(), formats);
+    let report = Report::new(
+        analyzed,
+        crate::pipeline::registry::sections(),
+        pseudonyms.as_ref(),
+        formats,
+    );
     let main = crate::timing::stage("report", || report::write(&report, &out, reporter))?;
     reporter.info(&format!(
         "rapport: wrote {} (analyses {:.2} s, report {:.2} s)",
@@ -265,9 +270,10 @@ pub fn summarize_with_progress(
             )?);
         }
     }
-    progress.set_length((scopes.len() * crate::analysis::ANALYSES.len()) as u64);
+    let analyses = crate::pipeline::registry::analyses();
+    progress.set_length((scopes.len() * analyses.len()) as u64);
     let mut results = crate::timing::stage("analyses", || {
-        run_all_with_progress(&scopes, settings.execution, progress)
+        run_all_with_progress(&scopes, &analyses, settings.execution, progress)
     })?;
     progress.finish();
     let previous: Vec<Vec<_>> = if settings.compare_previous {

@@ -1,12 +1,10 @@
-//! The charts of the report: what each one shows, read off summary.json and the tables.
+//! The charts of the report: what each kind of chart shows, and the builders the sections
+//! use to make one off a table or their typed results.
 //! A chart with no data is not drawn; its slot says why, and the report prints that
 //! sentence where the chart would be.
 
-use serde_json::Value;
-
-use super::headline::{HEADLINES, Unit, number};
-use super::tables::display_name;
-
+use super::headline::{Headline, Unit};
+use crate::analysis::ScopeFigures;
 use crate::analysis::table::{Cell, Table};
 
 /// One series of bars.
@@ -81,7 +79,8 @@ impl Bars {
         }
     }
 
-    fn new(categories: Vec<String>, series: Vec<Series>) -> Bars {
+    /// Vertical bars side by side, with the defaults of every option.
+    pub fn new(categories: Vec<String>, series: Vec<Series>) -> Bars {
         Bars {
             categories,
             series,
@@ -171,7 +170,8 @@ pub struct ChartSlot {
 
 const SIZE: (u32, u32) = (960, 480);
 
-fn slot(
+/// A chart slot: the chart, or the sentence saying why it is left out.
+pub fn slot(
     name: &'static str,
     title: &str,
     table: &'static str,
@@ -204,8 +204,11 @@ fn text(cell: Option<&&Cell>) -> String {
     cell.map(|c| c.to_string()).unwrap_or_default()
 }
 
+/// What a chart draws, with its axis labels: `(x label, y label, plot)`, or why not.
+pub type Drawn = Result<(String, String, Plot), String>;
+
 /// Mean engagement per group, with the post count over each bar.
-fn mean_engagement_bars(
+pub fn mean_engagement_bars(
     table: Option<&Table>,
     what: &str,
 ) -> Result<(String, String, Plot), String> {
@@ -242,7 +245,7 @@ fn mean_engagement_bars(
 }
 
 /// Lift per group, for the groups with enough posts; most posts first, at most `limit`.
-fn lift_bars(
+pub fn lift_bars(
     table: Option<&Table>,
     what: &str,
     limit: usize,
@@ -293,99 +296,8 @@ fn lift_bars(
     ))
 }
 
-/// Builds every chart of the report.
-pub fn build(summary: &Value, tables: &[Table]) -> Vec<ChartSlot> {
-    let table = |name: &str| tables.iter().find(|t| t.name == name);
-    let overall = summary.get("overall").unwrap_or(&Value::Null);
-    let min_posts = summary
-        .pointer("/parameters/min_posts")
-        .and_then(Value::as_u64)
-        .unwrap_or(5);
-    let several = super::tables::platforms(summary).len() > 1;
-    let mut out = vec![
-        slot(
-            "engagement_by_kind",
-            "Mean engagement by kind of post",
-            "engagement_by_kind",
-            mean_engagement_bars(table("engagement_by_kind"), "kind of post"),
-        ),
-        slot(
-            "engagement_by_media",
-            "Mean engagement by media",
-            "engagement_by_media",
-            mean_engagement_bars(table("engagement_by_media"), "media attached"),
-        ),
-        slot(
-            "lift_by_length_band",
-            "Lift by length of post (characters)",
-            "lift_by_length_band",
-            lift_bars(table("lift_by_length_band"), "length band", 5, min_posts),
-        ),
-        slot(
-            "lift_by_hashtag",
-            "Lift by hashtag",
-            "lift_by_hashtag",
-            lift_bars(table("lift_by_hashtag"), "hashtag", 15, min_posts),
-        ),
-        slot(
-            "lift_by_link_domain",
-            "Lift by link domain",
-            "lift_by_link_domain",
-            lift_bars(table("lift_by_link_domain"), "link domain", 15, min_posts),
-        ),
-        slot(
-            "hour_weekday",
-            "Mean engagement by local hour and weekday (number = posts)",
-            "hour_weekday",
-            heatmap(table("hour_weekday"), summary),
-        ),
-        slot(
-            "weekly_posts",
-            "Original and thread posts per ISO week",
-            "weekly_posts",
-            weekly(table("weekly_posts")),
-        ),
-        slot(
-            "response_times",
-            "Response times in direct messages, both ways",
-            "response_times",
-            response_times(table("response_times")),
-        ),
-        slot(
-            "top_counterparts",
-            "Strongest relationships: interactions each way",
-            "top_counterparts",
-            counterparts(overall, several),
-        ),
-        slot(
-            "supporters",
-            "Supporters: their interactions with you, and whether you reciprocated",
-            "supporters",
-            supporters(overall, several),
-        ),
-        slot(
-            "growth",
-            "Network growth: connections by month (cumulative)",
-            "growth_by_month",
-            growth(table("growth_by_month")),
-        ),
-    ];
-    let compare = summary
-        .pointer("/parameters/compare_previous")
-        .and_then(Value::as_bool)
-        .unwrap_or(false);
-    if compare {
-        out.push(slot(
-            "compare_previous",
-            "This period against the previous one (shares)",
-            "headline",
-            compare_previous(overall),
-        ));
-    }
-    out
-}
-
-fn heatmap(table: Option<&Table>, summary: &Value) -> Result<(String, String, Plot), String> {
+/// The `heatmap` chart off its table.
+pub fn heatmap(table: Option<&Table>, tz: &str) -> Result<(String, String, Plot), String> {
     let table = table.ok_or("no table")?;
     if table.rows.is_empty() {
         return Err(
@@ -413,10 +325,6 @@ fn heatmap(table: Option<&Table>, summary: &Value) -> Result<(String, String, Pl
             })
         })
         .collect();
-    let tz = summary
-        .pointer("/period/tz")
-        .and_then(Value::as_str)
-        .unwrap_or("UTC");
     Ok((
         format!("hour of day ({tz}); darker = more engagement per post"),
         "weekday".into(),
@@ -428,7 +336,8 @@ fn heatmap(table: Option<&Table>, summary: &Value) -> Result<(String, String, Pl
     ))
 }
 
-fn weekly(table: Option<&Table>) -> Result<(String, String, Plot), String> {
+/// The `weekly` chart off its table.
+pub fn weekly(table: Option<&Table>) -> Result<(String, String, Plot), String> {
     let table = table.ok_or("no table")?;
     if table.rows.is_empty() {
         return Err("The period is empty, so there is no week to show.".into());
@@ -452,7 +361,8 @@ fn weekly(table: Option<&Table>) -> Result<(String, String, Plot), String> {
     ))
 }
 
-fn response_times(table: Option<&Table>) -> Result<(String, String, Plot), String> {
+/// The `response_times` chart off its table.
+pub fn response_times(table: Option<&Table>) -> Result<(String, String, Plot), String> {
     let table = table.ok_or("no table")?;
     let who = table.values("responder");
     let band = table.values("band");
@@ -501,103 +411,8 @@ fn response_times(table: Option<&Table>) -> Result<(String, String, Plot), Strin
     ))
 }
 
-/// A person's label in a chart: the platform is added when several platforms are shown,
-/// since one person on two platforms is two counterparts.
-fn person_label(item: &Value, several_platforms: bool) -> String {
-    let name = display_name(item);
-    match item.get("platform").and_then(Value::as_str) {
-        Some(p) if several_platforms => format!("{name} ({p})"),
-        _ => name,
-    }
-}
-
-fn people<'a>(overall: &'a Value, path: &str) -> Vec<&'a Value> {
-    super::headline::lookup(overall, path)
-        .and_then(Value::as_array)
-        .map(|a| a.iter().collect())
-        .unwrap_or_default()
-}
-
-fn counterparts(overall: &Value, several: bool) -> Result<(String, String, Plot), String> {
-    let list = people(overall, "counterpart_strength.top_counterparts");
-    if list.is_empty() {
-        return Err("No interaction with another person in the period.".into());
-    }
-    let field = |name: &str| -> Vec<f64> {
-        list.iter()
-            .map(|p| p.get(name).and_then(Value::as_f64).unwrap_or(0.0))
-            .collect()
-    };
-    let mut bars = Bars::new(
-        list.iter().map(|p| person_label(p, several)).collect(),
-        vec![
-            Series {
-                name: "from them".into(),
-                values: field("inbound"),
-            },
-            Series {
-                name: "from you".into(),
-                values: field("outbound"),
-            },
-        ],
-    );
-    bars.horizontal = true;
-    bars.stacked = true;
-    bars.counts = true;
-    Ok((
-        "".into(),
-        "interactions in the period".into(),
-        Plot::Bars(bars),
-    ))
-}
-
-fn supporters(overall: &Value, several: bool) -> Result<(String, String, Plot), String> {
-    let list = people(overall, "supporters.top_supporters");
-    if list.is_empty() {
-        return Err("No one interacted with you in the period.".into());
-    }
-    let reciprocated: Vec<bool> = list
-        .iter()
-        .map(|p| {
-            p.get("reciprocated")
-                .and_then(Value::as_bool)
-                .unwrap_or(false)
-        })
-        .collect();
-    let mut bars = Bars::new(
-        list.iter().map(|p| person_label(p, several)).collect(),
-        vec![Series {
-            name: "their interactions with you".into(),
-            values: list
-                .iter()
-                .map(|p| p.get("inbound").and_then(Value::as_f64).unwrap_or(0.0))
-                .collect(),
-        }],
-    );
-    bars.horizontal = true;
-    bars.notes = Some(
-        reciprocated
-            .iter()
-            .map(|r| {
-                if *r {
-                    "reciprocated"
-                } else {
-                    "not reciprocated"
-                }
-                .to_string()
-            })
-            .collect(),
-    );
-    bars.highlight = Some(reciprocated);
-    bars.counts = true;
-    Ok((
-        "".into(),
-        "their interactions with you (grey: you never interacted back)".into(),
-        Plot::Bars(bars),
-    ))
-}
-
-fn growth(table: Option<&Table>) -> Result<(String, String, Plot), String> {
+/// The `growth` chart off its table.
+pub fn growth(table: Option<&Table>) -> Result<(String, String, Plot), String> {
     let table = table.ok_or("no table")?;
     if table.rows.is_empty() {
         return Err(
@@ -623,16 +438,23 @@ fn growth(table: Option<&Table>) -> Result<(String, String, Plot), String> {
     ))
 }
 
-fn compare_previous(overall: &Value) -> Result<(String, String, Plot), String> {
-    let previous = overall.get("previous").unwrap_or(&Value::Null);
-    let rows: Vec<(String, f64, f64)> = HEADLINES
+/// This period against the previous one, for every headline share known in both.
+pub fn compare_previous(
+    overall: Option<&ScopeFigures>,
+    headlines: &[&Headline],
+) -> Result<(String, String, Plot), String> {
+    let (current, previous) = match overall {
+        Some(o) => (Some(o.current()), o.previous()),
+        None => (None, None),
+    };
+    let rows: Vec<(String, f64, f64)> = headlines
         .iter()
         .filter(|h| h.unit == Unit::Share)
         .filter_map(|h| {
             Some((
                 h.label.to_string(),
-                number(overall, h.key)? * 100.0,
-                number(previous, h.key)? * 100.0,
+                (h.read)(current?).value? * 100.0,
+                (h.read)(previous?).value? * 100.0,
             ))
         })
         .collect();

@@ -1,8 +1,9 @@
-//! The headline figures: the few numbers of summary.json a person reads first, shown side
-//! by side per platform and, with `--compare-previous`, against the previous period. Each is
-//! a key of summary.json; the report formats it and never recomputes it.
+//! The headline figures: the few numbers a person reads first, shown side by side per
+//! platform and, with `--compare-previous`, against the previous period. Each section
+//! declares its own (see [`super::sections`]), read off its analysis' typed result; the
+//! report formats them and never recomputes them.
 
-use serde_json::Value;
+use crate::analysis::{Figure, Outcome, Results};
 
 /// How a figure is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,10 +31,53 @@ pub enum Better {
     Neither,
 }
 
+/// A figure as read off a typed result: its value, or why it is unknown.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Reading {
+    /// The value, where known.
+    pub value: Option<f64>,
+    /// Why it is unknown.
+    pub note: Option<String>,
+}
+
+impl Reading {
+    /// A known count.
+    pub fn count(n: usize) -> Reading {
+        Reading {
+            value: Some(n as f64),
+            note: None,
+        }
+    }
+
+    /// A figure of decimals.
+    pub fn of(figure: &Figure<f64>) -> Reading {
+        Reading {
+            value: figure.get(),
+            note: figure.note().map(str::to_string),
+        }
+    }
+
+    /// A figure of counts.
+    pub fn of_count(figure: &Figure<usize>) -> Reading {
+        Reading {
+            value: figure.count(),
+            note: figure.note().map(str::to_string),
+        }
+    }
+
+    /// The reading of an analysis' result, or nothing when the analysis did not run.
+    pub fn from<T: Outcome>(results: Results, key: &str, read: impl Fn(&T) -> Reading) -> Reading {
+        results.get::<T>(key).map(read).unwrap_or_default()
+    }
+}
+
+/// Reads one headline figure off a scope's results.
+pub type Read = fn(Results) -> Reading;
+
 /// One headline figure.
 #[derive(Debug, Clone, Copy)]
 pub struct Headline {
-    /// Its path under a scope of summary.json.
+    /// Its key under a scope of summary.json (the `key` column of `tables/headline.csv`).
     pub key: &'static str,
     /// What a person reads.
     pub label: &'static str,
@@ -41,144 +85,8 @@ pub struct Headline {
     pub unit: Unit,
     /// Which way is better.
     pub better: Better,
-}
-
-const fn h(key: &'static str, label: &'static str, unit: Unit, better: Better) -> Headline {
-    Headline {
-        key,
-        label,
-        unit,
-        better,
-    }
-}
-
-/// The headline figures, in the order of the report's questions.
-pub const HEADLINES: &[Headline] = &[
-    h("engagement.posts", "Posts", Unit::Count, Better::Neither),
-    h(
-        "engagement.engagement_mean",
-        "Mean engagement per post",
-        Unit::Number,
-        Better::Higher,
-    ),
-    h(
-        "engagement.engagement_median",
-        "Median engagement per post",
-        Unit::Number,
-        Better::Higher,
-    ),
-    h(
-        "engagement.engagement_rate_pooled",
-        "Engagement rate (engagement / impressions)",
-        Unit::Share,
-        Better::Higher,
-    ),
-    h(
-        "consistency.active_week_share",
-        "Weeks with a post",
-        Unit::Share,
-        Better::Higher,
-    ),
-    h(
-        "consistency.longest_gap_days",
-        "Longest gap between posts",
-        Unit::Days,
-        Better::Lower,
-    ),
-    h(
-        "responsiveness.within_24h_rate",
-        "Messages you answered within 24 hours",
-        Unit::Share,
-        Better::Higher,
-    ),
-    h(
-        "responsiveness.median_response_hours",
-        "Your median response time",
-        Unit::Hours,
-        Better::Lower,
-    ),
-    h(
-        "responsiveness_of_others.within_24h_rate",
-        "Your messages others answered within 24 hours",
-        Unit::Share,
-        Better::Higher,
-    ),
-    h(
-        "conversation_starters.owner_start_share",
-        "Conversations you started",
-        Unit::Share,
-        Better::Neither,
-    ),
-    h(
-        "counterpart_strength.counterparts_3plus",
-        "Relationships with 3+ interactions",
-        Unit::Count,
-        Better::Higher,
-    ),
-    h(
-        "counterpart_strength.reciprocity",
-        "Reciprocity (your share of interactions)",
-        Unit::Share,
-        Better::Neither,
-    ),
-    h(
-        "supporters.supporters_3plus_reciprocated_share",
-        "Supporters (3+) you reciprocated",
-        Unit::Share,
-        Better::Higher,
-    ),
-    h(
-        "dormant.dormant",
-        "Dormant relationships",
-        Unit::Count,
-        Better::Lower,
-    ),
-    h(
-        "follow_up.follow_up_rate",
-        "New connections followed up within 7 days",
-        Unit::Share,
-        Better::Higher,
-    ),
-    h(
-        "one_on_one.one_on_one_rate",
-        "Public exchanges moved to a direct message",
-        Unit::Share,
-        Better::Higher,
-    ),
-    h(
-        "invitations.accepted_share",
-        "Invitations accepted",
-        Unit::Share,
-        Better::Higher,
-    ),
-    h(
-        "broadcast.broadcast_share",
-        "Messages sent as broadcasts",
-        Unit::Share,
-        Better::Lower,
-    ),
-    h(
-        "growth.new_in_period",
-        "New connections",
-        Unit::Count,
-        Better::Higher,
-    ),
-    h(
-        "actions.actions_total",
-        "People to write to now",
-        Unit::Count,
-        Better::Lower,
-    ),
-];
-
-/// The value at a dotted path of a JSON object.
-pub fn lookup<'a>(value: &'a Value, path: &str) -> Option<&'a Value> {
-    path.split('.').try_fold(value, |v, key| v.get(key))
-}
-
-/// The number at a dotted path, `None` when absent or null.
-pub fn number(value: &Value, path: &str) -> Option<f64> {
-    lookup(value, path).and_then(Value::as_f64)
+    /// Where it is read.
+    pub read: Read,
 }
 
 /// A figure as a person reads it; `n/a` when null.
@@ -237,11 +145,21 @@ mod tests {
         assert_eq!(format(Unit::Count, Some(-0.0)), "0");
     }
 
+    fn headline(unit: Unit, better: Better) -> Headline {
+        Headline {
+            key: "k",
+            label: "l",
+            unit,
+            better,
+            read: |_| Reading::default(),
+        }
+    }
+
     #[test]
     fn a_change_says_its_direction() {
-        let rate = HEADLINES[6];
+        let rate = headline(Unit::Share, Better::Higher);
         assert_eq!(format_change(&rate, Some(0.04)), "▲ +4.0 pts (better)");
-        let hours = HEADLINES[7];
+        let hours = headline(Unit::Hours, Better::Lower);
         assert_eq!(format_change(&hours, Some(2.0)), "▲ +2.0 h (worse)");
         assert_eq!(format_change(&rate, Some(0.0)), "no change");
         assert_eq!(format_change(&rate, Some(0.0001)), "no change");

@@ -33,6 +33,8 @@ figure{margin:14px 0}
 figure svg{width:100%;height:auto;display:block}
 figcaption{color:var(--muted);font-size:.85rem}
 .missing{color:var(--muted);font-style:italic}
+span.why{display:block;color:var(--muted);font-size:.8rem;white-space:normal;text-align:right}
+ol.why{color:var(--muted);font-size:.85rem;margin:0 0 14px;padding-left:22px}
 footer{color:var(--muted);font-size:.85rem;margin-top:24px}
 @media (max-width:600px){body{font-size:15px}main{padding:12px 8px}section{padding:12px 10px}table{font-size:.85rem}th,td{padding:5px 4px}thead th{white-space:normal}}
 @media print{body{background:#fff}main{max-width:none;padding:0}section{border:none;padding:0;break-inside:auto}nav{display:none}figure,tr{break-inside:avoid}.table{overflow:visible}td{overflow-wrap:anywhere}table{font-size:.8rem}}
@@ -79,6 +81,7 @@ pub fn render(report: &Report) -> Result<String> {
         );
     }
     h.push_str("</nav>\n");
+    let mut tables = 0;
     for section in &doc.sections {
         let _ = writeln!(
             h,
@@ -104,11 +107,14 @@ pub fn render(report: &Report) -> Result<String> {
                 Block::Figures(list) => {
                     h.push_str("<div class=\"table\"><table>\n");
                     for (label, value) in list {
+                        let why = value.note.as_deref().map_or(String::new(), |note| {
+                            format!(" <span class=\"why\">{}</span>", esc(note))
+                        });
                         let _ = writeln!(
                             h,
-                            "<tr><th scope=\"row\">{}</th><td class=\"n\">{}</td></tr>",
+                            "<tr><th scope=\"row\">{}</th><td class=\"n\">{}{why}</td></tr>",
                             esc(label),
-                            esc(value)
+                            esc(&value.text)
                         );
                     }
                     h.push_str("</table></div>\n");
@@ -119,19 +125,45 @@ pub fn render(report: &Report) -> Result<String> {
                         let _ = write!(h, "<th scope=\"col\">{}</th>", esc(c));
                     }
                     h.push_str("</tr></thead>\n<tbody>\n");
+                    // Why a cell is n/a: numbered once per table, listed under it.
+                    tables += 1;
+                    let mut notes: Vec<&str> = Vec::new();
                     for row in rows {
                         h.push_str("<tr>");
                         for (i, c) in row.iter().enumerate() {
-                            let class = if i > 0 && numeric(c) {
+                            let class = if i > 0 && numeric(&c.text) {
                                 " class=\"n\""
                             } else {
                                 ""
                             };
-                            let _ = write!(h, "<td{class}>{}</td>", esc(c));
+                            let mark = c.note.as_deref().map_or(String::new(), |note| {
+                                let n = match notes.iter().position(|x| *x == note) {
+                                    Some(at) => at + 1,
+                                    None => {
+                                        notes.push(note);
+                                        notes.len()
+                                    }
+                                };
+                                format!("<sup><a href=\"#why-{tables}-{n}\">{n}</a></sup>")
+                            });
+                            let _ = write!(h, "<td{class}>{}{mark}</td>", esc(&c.text));
                         }
                         h.push_str("</tr>\n");
                     }
                     h.push_str("</tbody></table></div>\n");
+                    if !notes.is_empty() {
+                        h.push_str("<ol class=\"why\">\n");
+                        for (n, note) in notes.iter().enumerate() {
+                            let _ = writeln!(
+                                h,
+                                "<li id=\"why-{}-{}\">n/a: {}</li>",
+                                tables,
+                                n + 1,
+                                esc(note)
+                            );
+                        }
+                        h.push_str("</ol>\n");
+                    }
                 }
                 Block::Chart(i) => {
                     let Some(slot) = report.charts.get(*i) else {

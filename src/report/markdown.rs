@@ -51,7 +51,7 @@ pub fn render(report: &Report) -> String {
                 Block::Figures(list) => {
                     md.push_str("| Figure | Value |\n|---|---:|\n");
                     for (label, value) in list {
-                        let _ = writeln!(md, "| {} | {} |", escape(label), escape(value));
+                        let _ = writeln!(md, "| {} | {} |", escape(label), escape(&value.text));
                     }
                     md.push('\n');
                 }
@@ -71,7 +71,7 @@ pub fn render(report: &Report) -> String {
                             md,
                             "| {} |",
                             row.iter()
-                                .map(|c| escape(c))
+                                .map(|c| escape(&c.text))
                                 .collect::<Vec<_>>()
                                 .join(" | ")
                         );

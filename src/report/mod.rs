@@ -10,9 +10,9 @@ pub mod atomic;
 pub mod charts;
 pub mod document;
 pub mod draw;
-pub mod gate;
 pub mod headline;
 pub mod redact;
+pub mod sections;
 pub mod tables;
 
 mod chart_files;
@@ -33,6 +33,7 @@ use crate::analysis::{Analyzed, ScopeFigures};
 use crate::error::{Error, Result};
 use crate::progress::Reporter;
 use charts::ChartSlot;
+use sections::{Context, ReportSection};
 
 /// One output format of `--format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -107,15 +108,19 @@ impl fmt::Display for Format {
 }
 
 /// Everything the outputs read.
-#[derive(Debug)]
 pub struct Report {
     /// summary.json as written (pseudonyms in place under `--redact`).
     pub summary: Value,
+    /// Why each null figure of summary.json is null.
+    pub notes: Vec<String>,
     /// What summary.json says besides the figures (coverage redacted under `--redact`).
     pub header: Header,
     /// The typed figures of every scope, `overall` first (redacted under `--redact`).
     pub scopes: Vec<ScopeFigures>,
-    /// Every table: the analyses' detail tables and the ones read off the figures.
+    /// The sections, in the order of the registry.
+    pub sections: Vec<&'static dyn ReportSection>,
+    /// Every table: the analyses' detail tables and the ones the sections read off the
+    /// figures.
     pub tables: Vec<Table>,
     /// The charts, or why each is left out.
     pub charts: Vec<ChartSlot>,
@@ -125,20 +130,33 @@ pub struct Report {
     pub formats: Vec<Format>,
 }
 
+impl fmt::Debug for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Report")
+            .field("scopes", &self.scopes.len())
+            .field("tables", &self.tables.len())
+            .field("charts", &self.charts.len())
+            .field("redacted", &self.redacted)
+            .field("formats", &self.formats)
+            .finish()
+    }
+}
+
 impl Report {
-    /// Assembles the report from the analyses' figures and detail tables; with
-    /// `pseudonyms`, every counterpart name and id is replaced first, so that no output
-    /// can see the real ones.
+    /// Assembles the report from the analyses' figures and detail tables, with the sections
+    /// of the registry; with `pseudonyms`, every counterpart name and id is replaced first,
+    /// so that no output can see the real ones.
     pub fn new(
         analyzed: Analyzed,
+        sections: Vec<&'static dyn ReportSection>,
         pseudonyms: Option<&redact::Pseudonyms>,
         formats: Vec<Format>,
     ) -> Report {
         let Analyzed {
             mut header,
             mut scopes,
-            mut summary,
             tables: mut detail,
+            ..
         } = analyzed;
         if let Some(p) = pseudonyms {
             let pseudonym = |platform: &str, id: &str| p.of(platform, id);
@@ -147,20 +165,59 @@ impl Report {
             for table in &mut detail {
                 p.redact_table(table);
             }
-            summary = crate::analysis::summary::build(&header, &scopes);
         }
-        let mut all = detail;
-        all.extend(tables::from_summary(&summary));
+        let (summary, notes) = crate::analysis::summary::build_with_notes(&header, &scopes);
+        let redacted = pseudonyms.is_some();
+        let headlines: Vec<&'static headline::Headline> =
+            sections.iter().flat_map(|s| s.headlines().iter()).collect();
+        let mut ctx = Context {
+            header: &header,
+            scopes: &scopes,
+            tables: &detail,
+            charts: &[],
+            redacted,
+        };
+        let mut all = detail.clone();
+        for section in &sections {
+            all.extend(section.tables(&ctx));
+        }
+        all.push(tables::headline_table(
+            &scopes,
+            &headlines,
+            header.compare_previous,
+        ));
         all.sort_by(|a, b| a.name.cmp(&b.name));
-        let charts = charts::build(&summary, &all);
+        ctx.tables = &all;
+        let mut charts: Vec<ChartSlot> = sections.iter().flat_map(|s| s.charts(&ctx)).collect();
+        if header.compare_previous {
+            charts.push(charts::slot(
+                "compare_previous",
+                "This period against the previous one (shares)",
+                "headline",
+                charts::compare_previous(scopes.first(), &headlines),
+            ));
+        }
         Report {
             summary,
+            notes,
             header,
             scopes,
+            sections,
             tables: all,
             charts,
-            redacted: pseudonyms.is_some(),
+            redacted,
             formats,
+        }
+    }
+
+    /// What the sections read.
+    pub fn context(&self) -> Context<'_> {
+        Context {
+            header: &self.header,
+            scopes: &self.scopes,
+            tables: &self.tables,
+            charts: &self.charts,
+            redacted: self.redacted,
         }
     }
 

@@ -12,7 +12,7 @@ use rapport::import::coverage::RecordProblems;
 use rapport::import::jsfile;
 use rapport::import::mojibake;
 use rapport::import::text::{from_millis, from_seconds, parse_iso};
-use rapport::report::gate;
+use rapport::pipeline::gate;
 
 /// Bytes that look like the files the parsers read more often than uniform noise does:
 /// fragments of JSON, CSV, JS wrappers and invalid UTF-8.

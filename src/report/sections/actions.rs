@@ -1,0 +1,131 @@
+//! "Who to write to now": the people to write to at the end of the period, and why (the
+//! `actions` analysis). It stands first in the report.
+
+use super::{Context, Placement, ReportSection, count, display_name};
+use crate::analysis::actions::Actions;
+use crate::analysis::table::{Cell, Table};
+use crate::report::document::{Block, Section, Shown};
+use crate::report::headline::{Better, Headline, Reading, Unit};
+use crate::report::tables::text;
+
+/// The section.
+pub struct ActionsSection;
+
+const HEADLINES: &[Headline] = &[Headline {
+    key: "actions.actions_total",
+    label: "People to write to now",
+    unit: Unit::Count,
+    better: Better::Lower,
+    read: |r| Reading::from(r, "actions", |a: &Actions| Reading::count(a.actions_total)),
+}];
+
+/// The name of each reason of the action list, as a person reads it.
+fn reason_text(reason: &str) -> &'static str {
+    match reason {
+        "unanswered_turn" => "waiting for your answer for more than 24 hours",
+        "dormant" => "a relationship gone quiet for 90 days",
+        "not_followed_up" => "a new connection you have not written to",
+        "unreciprocated_supporter" => "supports you (3+ times) and you never interacted back",
+        _ => "other",
+    }
+}
+
+impl ReportSection for ActionsSection {
+    fn id(&self) -> &'static str {
+        "actions"
+    }
+
+    fn placement(&self) -> Placement {
+        Placement::Top
+    }
+
+    fn headlines(&self) -> &'static [Headline] {
+        HEADLINES
+    }
+
+    fn tables(&self, ctx: &Context) -> Vec<Table> {
+        let mut table = Table::new(
+            "actions",
+            &[
+                "name",
+                "platform",
+                "counterpart_id",
+                "counterpart_name",
+                "strength",
+                "reasons",
+            ],
+        );
+        for a in ctx
+            .get::<Actions>("actions")
+            .map(|a| a.actions.as_slice())
+            .unwrap_or_default()
+        {
+            table.push(vec![
+                Cell::Text(display_name(
+                    a.counterpart_name.as_deref(),
+                    &a.counterpart_id,
+                )),
+                Cell::from(a.platform.as_str()),
+                Cell::from(a.counterpart_id.as_str()),
+                text(a.counterpart_name.as_deref()),
+                Cell::Int(a.strength as i64),
+                Cell::Text(a.reasons.join("; ")),
+            ]);
+        }
+        vec![table]
+    }
+
+    fn build(&self, ctx: &Context) -> Section {
+        let mut blocks = Vec::new();
+        let (list, total) = ctx
+            .get::<Actions>("actions")
+            .map_or((&[][..], 0), |a| (a.actions.as_slice(), a.actions_total));
+        if list.is_empty() {
+            blocks.push(Block::Para(
+                "No one is waiting: no unanswered message, dormant relationship, new connection \
+                 without a follow-up or unreciprocated supporter at the end of the period."
+                    .into(),
+            ));
+        } else {
+            blocks.push(Block::Para(format!(
+                "{} people to write to at the end of the period{}, strongest relationships first:",
+                count(total),
+                if list.len() < total {
+                    format!(" (the first {} shown; --top)", list.len())
+                } else {
+                    String::new()
+                }
+            )));
+            blocks.push(Block::Table {
+                header: vec![
+                    "Person".into(),
+                    "Platform".into(),
+                    "Why".into(),
+                    "Interactions".into(),
+                ],
+                rows: list
+                    .iter()
+                    .map(|a| {
+                        [
+                            display_name(a.counterpart_name.as_deref(), &a.counterpart_id),
+                            a.platform.clone(),
+                            a.reasons
+                                .iter()
+                                .map(|r| reason_text(r))
+                                .collect::<Vec<_>>()
+                                .join("; "),
+                            count(a.strength as usize),
+                        ]
+                        .map(Shown::from)
+                        .to_vec()
+                    })
+                    .collect(),
+            });
+        }
+        Section {
+            id: "actions",
+            title: "Who to write to now".into(),
+            blocks,
+        }
+    }
+}

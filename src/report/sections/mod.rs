@@ -1,0 +1,199 @@
+//! The report's sections, one file each: a section reads its analyses' typed results and
+//! gives the report its headline figures, its tables (`tables/<name>.csv`), its charts and
+//! its part of the document (figures, advice, tables, charts). Sections are registered
+//! with their analysis in one table (`pipeline::ANALYSES`), so an analysis with a section
+//! is one file here, one in `analysis/` and one line there.
+
+pub mod actions;
+pub mod broadcast;
+pub mod consistency;
+pub mod follow_up;
+pub mod growth;
+pub mod invitations;
+pub mod posts;
+pub mod relationships;
+pub mod responsiveness;
+pub mod timing;
+
+use super::charts::ChartSlot;
+use super::document::{Block, Section, Shown};
+use super::headline::{Headline, Reading, Unit, format};
+use crate::analysis::summary::Header;
+use crate::analysis::table::{Cell, Table};
+use crate::analysis::{Outcome, ScopeFigures};
+
+/// Where a section stands in the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placement {
+    /// Before the headline figures (what to do now).
+    Top,
+    /// After them, in the order of the registry.
+    Body,
+}
+
+/// One section of the report.
+pub trait ReportSection: Sync {
+    /// Its anchor in index.html.
+    fn id(&self) -> &'static str;
+
+    /// Where it stands.
+    fn placement(&self) -> Placement {
+        Placement::Body
+    }
+
+    /// Its rows of the headline table, in order.
+    fn headlines(&self) -> &'static [Headline] {
+        &[]
+    }
+
+    /// The tables it reads off its results (the analyses' own detail tables are already in
+    /// `ctx.tables`).
+    fn tables(&self, _ctx: &Context) -> Vec<Table> {
+        Vec::new()
+    }
+
+    /// Its charts, drawn or left out with the sentence saying why (`ctx.tables` holds every
+    /// table by then).
+    fn charts(&self, _ctx: &Context) -> Vec<ChartSlot> {
+        Vec::new()
+    }
+
+    /// Its part of the document (`ctx.charts` holds every chart by then).
+    fn build(&self, ctx: &Context) -> Section;
+}
+
+/// What a section reads.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// The period, the settings, the archives and their coverage.
+    pub header: &'a Header,
+    /// The figures of every scope, `overall` first.
+    pub scopes: &'a [ScopeFigures],
+    /// The tables built so far.
+    pub tables: &'a [Table],
+    /// The charts built so far.
+    pub charts: &'a [ChartSlot],
+    /// Whether people are pseudonyms and post texts are left out.
+    pub redacted: bool,
+}
+
+impl<'a> Context<'a> {
+    /// The typed result of the analysis `key` in the overall scope.
+    pub fn get<T: Outcome>(&self, key: &str) -> Option<&'a T> {
+        self.scopes.first().and_then(|s| s.current().get(key))
+    }
+
+    /// The platform scopes (one per platform whose archive was given).
+    pub fn platforms(&self) -> Vec<&'a str> {
+        self.scopes
+            .iter()
+            .map(|s| s.name.as_str())
+            .filter(|n| *n != "overall")
+            .collect()
+    }
+
+    /// The time zone of hours and weekdays.
+    pub fn tz(&self) -> &'static str {
+        self.header.options.clock.tz.name()
+    }
+
+    /// `--min-posts`.
+    pub fn min_posts(&self) -> usize {
+        self.header.options.min_posts
+    }
+
+    /// Whether the previous period is reported.
+    pub fn compare(&self) -> bool {
+        self.header.compare_previous
+    }
+
+    /// A table by name.
+    pub fn table(&self, name: &str) -> Option<&'a Table> {
+        self.tables.iter().find(|t| t.name == name)
+    }
+
+    /// The chart `name`, or the sentence saying why it is not drawn.
+    pub fn chart(&self, name: &str) -> Vec<Block> {
+        match self.charts.iter().position(|c| c.name == name) {
+            Some(i) => match &self.charts[i].spec {
+                Ok(_) => vec![Block::Chart(i)],
+                Err(why) => vec![Block::Missing(format!(
+                    "{}: not drawn. {why}",
+                    self.charts[i].title
+                ))],
+            },
+            None => Vec::new(),
+        }
+    }
+
+    /// Labelled figures, each with the reason it is unknown.
+    pub fn figures(&self, list: Vec<(&str, Unit, Reading)>) -> Block {
+        Block::Figures(
+            list.into_iter()
+                .map(|(label, unit, reading)| (label.to_string(), shown(unit, reading)))
+                .collect(),
+        )
+    }
+
+    /// Some columns of a table, under a header a person reads; `None` when it has no row.
+    pub fn table_block(&self, name: &str, columns: &[(&str, &str)]) -> Option<Block> {
+        let table = self.table(name)?;
+        if table.rows.is_empty() {
+            return None;
+        }
+        let index: Vec<Option<usize>> = columns.iter().map(|(c, _)| table.column(c)).collect();
+        Some(Block::Table {
+            header: columns.iter().map(|(_, h)| h.to_string()).collect(),
+            rows: table
+                .rows
+                .iter()
+                .map(|row| {
+                    index
+                        .iter()
+                        .map(|i| {
+                            Shown::from(
+                                i.and_then(|i| row.get(i))
+                                    .map(cell_text)
+                                    .unwrap_or_default(),
+                            )
+                        })
+                        .collect()
+                })
+                .collect(),
+        })
+    }
+}
+
+/// A figure as a person reads it, with the reason where it is unknown.
+pub fn shown(unit: Unit, reading: Reading) -> Shown {
+    Shown {
+        text: format(unit, reading.value),
+        note: reading.value.is_none().then_some(reading.note).flatten(),
+    }
+}
+
+/// A table cell as a person reads it: decimals to two places.
+pub fn cell_text(cell: &Cell) -> String {
+    match cell {
+        Cell::Float(f) => super::draw::tick((f * 100.0).round() / 100.0),
+        other => other.to_string(),
+    }
+}
+
+/// A count as a person reads it.
+pub fn count(n: usize) -> String {
+    format(Unit::Count, Some(n as f64))
+}
+
+/// A share as a person reads it.
+pub fn share(v: Option<f64>) -> String {
+    format(Unit::Share, v)
+}
+
+/// The name a person reads for a counterpart: the display name where known, else the id
+/// (a handle or a profile URL where that is the id).
+pub fn display_name(name: Option<&str>, id: &str) -> String {
+    name.filter(|n| !n.trim().is_empty())
+        .unwrap_or(id)
+        .to_string()
+}
