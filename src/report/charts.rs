@@ -5,6 +5,7 @@
 
 use super::headline::{Headline, Unit};
 use crate::analysis::ScopeFigures;
+use crate::analysis::stats::round6;
 use crate::analysis::table::{Cell, Table};
 
 /// One series of bars.
@@ -453,8 +454,9 @@ pub fn compare_previous(
         .filter_map(|h| {
             Some((
                 h.label.to_string(),
-                (h.read)(current?).value? * 100.0,
-                (h.read)(previous?).value? * 100.0,
+                // As summary.json has them: rounded to 6 decimals.
+                round6((h.read)(current?).value?) * 100.0,
+                round6((h.read)(previous?).value?) * 100.0,
             ))
         })
         .collect();
