@@ -9,7 +9,7 @@ mod synth;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use rapport::analysis::{Execution, Options, Scope, activity_range};
-use rapport::commands::analyze::{Input, Settings, read_input, summarize};
+use rapport::pipeline::{Input, Settings, read_input, summarize};
 use rapport::import::LoadOptions;
 use rapport::progress::Reporter;
 

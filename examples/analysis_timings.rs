@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use rapport::analysis::{Clock, Execution, Options, Scope, activity_range, run_all};
-use rapport::commands::analyze::{Settings, read_input, summarize};
+use rapport::pipeline::{Settings, read_input, summarize};
 use rapport::import::LoadOptions;
 use rapport::progress::Reporter;
 

@@ -12,10 +12,10 @@ use std::path::PathBuf;
 use crate::analysis::period::{Clock, PeriodRequest};
 use crate::analysis::{Execution, Options};
 use crate::archive::{Archive, Limits};
-use crate::commands::analyze::{self, Settings};
 use crate::import::{LoadOptions, detect, linkedin::analytics_xlsx};
 use crate::model::Dataset;
 use crate::pipeline::gate;
+use crate::pipeline::{self, Settings};
 use crate::progress::{Progress, Reporter};
 
 /// Limits small enough that a fuzzer's input never needs more, large enough for any of them.
@@ -314,7 +314,8 @@ pub fn archive(data: &[u8]) {
 /// Reads an archive and runs every analysis over it, as `rapport analyze` does.
 fn analyze(path: &std::path::Path) {
     let options = LoadOptions { limits: limits() };
-    let Ok(input) = analyze::read_input(&[path.to_path_buf()], options, &Reporter::silent()) else {
+    let Ok(input) = pipeline::read_input(&[path.to_path_buf()], options, &Reporter::silent())
+    else {
         return;
     };
     let settings = Settings {
@@ -327,7 +328,7 @@ fn analyze(path: &std::path::Path) {
         compare_previous: true,
         execution: Execution::Sequential,
     };
-    let _ = analyze::summarize(&input, &settings);
+    let _ = pipeline::summarize(&input, &settings);
 }
 
 /// A `--fail-if` expression: parsed, and checked against a summary.json that has numbers,

@@ -6,6 +6,7 @@
 
 pub mod analysis;
 pub mod archive;
+pub mod atomic;
 pub mod cli;
 pub mod commands;
 pub mod error;

@@ -2,16 +2,31 @@
 //! platform and account, written atomically.
 
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 
-use super::strict_exit;
-use crate::cli::Import;
+use clap::Args;
+
+use super::{InputOptions, strict_exit};
+use crate::atomic::write_dir_atomically;
 use crate::error::{Error, Result};
 use crate::import::merge::merge;
 use crate::import::{ImportedArchive, load};
 use crate::model::parquet::{self, Partition, is_dataset_dir};
 use crate::model::{Dataset, Platform};
 use crate::progress::Reporter;
-use crate::report::atomic::write_dir_atomically;
+
+/// `rapport import`.
+#[derive(Debug, Args)]
+pub struct Import {
+    /// Archives and how to read them.
+    #[command(flatten)]
+    pub input: InputOptions,
+
+    /// The directory to write: `<frame>/platform=<p>/account=<id>/part-0.parquet`.
+    /// An existing rapport dataset there is replaced whole; any other directory is refused.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+}
 
 /// Runs `import`.
 pub fn run(cmd: &Import, reporter: &Reporter) -> Result<i32> {

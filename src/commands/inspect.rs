@@ -9,14 +9,27 @@ use chrono::{DateTime, SecondsFormat};
 use polars::prelude::*;
 use serde::Serialize;
 
-use super::strict_exit;
-use crate::cli::Inspect;
+use clap::Args;
+
+use super::{InputOptions, strict_exit};
 use crate::error::{Error, Result};
 use crate::import::coverage::{FileReport, FileStatus, RecordProblems};
 use crate::import::merge::merge;
 use crate::import::{ImportedArchive, load};
 use crate::model::{Dataset, time_range};
 use crate::progress::Reporter;
+
+/// `rapport inspect`.
+#[derive(Debug, Args)]
+pub struct Inspect {
+    /// Archives and how to read them.
+    #[command(flatten)]
+    pub input: InputOptions,
+
+    /// Print one JSON object on stdout instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
 
 /// The JSON shape of `inspect --json`. Field order is the output order.
 #[derive(Debug, Serialize)]

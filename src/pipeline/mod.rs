@@ -1,5 +1,316 @@
-//! The pipeline as a library: inputs through one door, merge, scope, analyse, report. Every
-//! command and test calls it; it is the only module that knows every stage.
+//! The pipeline as a library: inputs through one door (archives and Parquet datasets),
+//! merged and put in scope order, cut into scopes and periods, analysed in parallel, ready
+//! for the report. Every command and test calls it; it is the one module that knows every
+//! stage (commands -> pipeline -> import, analysis, report -> model, archive).
 
 pub mod gate;
 pub mod registry;
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use crate::analysis::period::{Period, PeriodRequest};
+use crate::analysis::summary::{self, ArchiveEntry, Header, PlatformCoverage};
+use crate::analysis::table::Table;
+use crate::analysis::{
+    Analyzed, Execution, InvitationNotes, Options, Scope, ScopeFigures, activity_range,
+    platform_slice, run_all_with_progress, scope_order,
+};
+use crate::error::{Error, Result};
+use crate::import::coverage::FileStatus;
+use crate::import::merge::merge;
+use crate::import::{ImportedArchive, LoadOptions, load};
+use crate::model::parquet::{self, is_dataset_dir};
+use crate::model::{Dataset, Platform};
+use crate::progress::{Progress, Reporter};
+
+/// The sample archives `analyze` reads when given none, relative to `fixtures/`.
+pub const SAMPLE_ARCHIVES: [&str; 7] = [
+    "twitter-2023",
+    "twitter-analytics/tweet_activity_metrics_adalove_20230101_20230201_en.csv",
+    "linkedin-2024",
+    "linkedin-analytics/Content_2024-05-01_2024-07-31_AdaExample.xlsx",
+    "instagram-2024",
+    "facebook-2024",
+    "mastodon-2024",
+];
+
+/// Everything the analyses need, read from the inputs.
+pub struct Input {
+    /// The archives read (Parquet datasets are not archives); their rows are in `dataset`
+    /// only (each archive's own `dataset` is left empty, so no frame is held twice).
+    pub archives: Vec<ImportedArchive>,
+    /// Parquet datasets read.
+    pub dataset_dirs: Vec<PathBuf>,
+    /// All rows, merged, in [`scope_order`].
+    pub dataset: Dataset,
+    /// Sent invitations with a note.
+    pub invitation_notes: InvitationNotes,
+}
+
+/// The parsed settings of a run.
+pub struct Settings {
+    /// The analyses' options.
+    pub options: Options,
+    /// How the period was asked for.
+    pub request: PeriodRequest,
+    /// `--compare-previous`.
+    pub compare_previous: bool,
+    /// How to run.
+    pub execution: Execution,
+}
+
+/// The sample archives in `fixtures/`: beside the working directory when run from a
+/// clone, else where the crate was built.
+pub fn sample_archives() -> Result<Vec<PathBuf>> {
+    let candidates = [
+        PathBuf::from("fixtures"),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures"),
+    ];
+    let dir = candidates
+        .iter()
+        .find(|d| d.join(SAMPLE_ARCHIVES[0]).exists())
+        .ok_or_else(|| {
+            Error::Usage(
+                "no ARCHIVE given and no fixtures/ folder with the sample archives here; \
+                 name your archive: rapport analyze twitter-archive.zip"
+                    .into(),
+            )
+        })?;
+    Ok(SAMPLE_ARCHIVES.iter().map(|a| dir.join(a)).collect())
+}
+
+/// Reads archives and Parquet datasets and merges them.
+pub fn read_input(paths: &[PathBuf], options: LoadOptions, reporter: &Reporter) -> Result<Input> {
+    let (dataset_dirs, archive_paths): (Vec<PathBuf>, Vec<PathBuf>) =
+        paths.iter().cloned().partition(|p| is_dataset_dir(p));
+    let archives = if archive_paths.is_empty() {
+        Vec::new()
+    } else {
+        load(&archive_paths, options, reporter)?
+    };
+    let mut parts =
+        vec![crate::timing::stage("merge", || merge(&archives.iter().collect::<Vec<_>>()))?.0];
+    for dir in &dataset_dirs {
+        let data = parquet::read(dir).map_err(|e| {
+            Error::archive(
+                &dir.display().to_string(),
+                format!("not a readable rapport dataset: {e}"),
+            )
+        })?;
+        parts.push(data);
+    }
+    let dataset = crate::timing::stage("scope order", || scope_order(&Dataset::merge(parts)?))?;
+    let mut archives = archives;
+    for archive in &mut archives {
+        archive.dataset = Dataset::empty();
+    }
+    let invitation_notes = if dataset_dirs.is_empty() {
+        let mut set = HashSet::new();
+        for a in &archives {
+            for id in &a.invitations_with_note {
+                set.insert((a.detection.platform.as_str().to_string(), id.clone()));
+            }
+        }
+        Some(set)
+    } else {
+        None
+    };
+    Ok(Input {
+        archives,
+        dataset_dirs,
+        dataset,
+        invitation_notes,
+    })
+}
+
+/// The platforms that have any row, in registry order.
+fn platforms(data: &Dataset) -> Result<Vec<Platform>> {
+    let mut present = HashSet::new();
+    for (_, frame) in data.frames() {
+        for p in crate::analysis::columns::strs(frame, "platform")?
+            .into_iter()
+            .flatten()
+        {
+            present.insert(p.to_string());
+        }
+    }
+    Ok(crate::import::platforms()
+        .filter(|p| present.contains(p.as_str()))
+        .collect())
+}
+
+/// Runs the analyses and builds summary.json and the detail tables.
+pub fn summarize(input: &Input, settings: &Settings) -> Result<Analyzed> {
+    summarize_with_progress(input, settings, &Progress::hidden())
+}
+
+/// [`summarize`], one step of `progress` per analysis of each scope.
+pub fn summarize_with_progress(
+    input: &Input,
+    settings: &Settings,
+    progress: &Progress,
+) -> Result<Analyzed> {
+    let options = &settings.options;
+    let activity = activity_range(&input.dataset)?;
+    let resolved = settings.request.resolve(&options.clock, activity);
+    let mut notes = Vec::new();
+    if resolved.is_none() {
+        notes.push(
+            "period: the archives hold no activity (no post, interaction or message with a \
+             time) and no --since/--until/--quarter was given"
+                .to_string(),
+        );
+    }
+    // An empty period: every figure is 0 or null.
+    let period = resolved.unwrap_or(Period { start: 0, end: -1 });
+    let present = platforms(&input.dataset)?;
+    // The input is in scope order: every scope and period below is a slice of it.
+    let dataset = &input.dataset;
+    // With one platform, its figures are the overall ones: computed once, reported twice.
+    let mut names: Vec<(String, Dataset)> = vec![("overall".into(), dataset.clone())];
+    if present.len() > 1 {
+        for p in &present {
+            names.push((p.as_str().into(), platform_slice(dataset, p.as_str())?));
+        }
+    }
+    let mut scopes = Vec::new();
+    for (name, data) in &names {
+        scopes.push(Scope::new(
+            name,
+            data.clone(),
+            period,
+            options,
+            &input.invitation_notes,
+        )?);
+    }
+    if settings.compare_previous {
+        for (name, data) in &names {
+            scopes.push(Scope::new(
+                name,
+                data.clone(),
+                period.previous(),
+                options,
+                &input.invitation_notes,
+            )?);
+        }
+    }
+    let analyses = crate::pipeline::registry::analyses();
+    progress.set_length((scopes.len() * analyses.len()) as u64);
+    let mut results = crate::timing::stage("analyses", || {
+        run_all_with_progress(&scopes, &analyses, settings.execution, progress)
+    })?;
+    progress.finish();
+    let previous: Vec<Vec<_>> = if settings.compare_previous {
+        results.split_off(names.len())
+    } else {
+        Vec::new()
+    };
+    let mut previous = previous.into_iter();
+    let mut figures: Vec<ScopeFigures> = names
+        .iter()
+        .zip(results)
+        .map(|((name, _), current)| ScopeFigures {
+            name: name.clone(),
+            current,
+            previous: previous.next(),
+        })
+        .collect();
+    if let ([only], [overall]) = (present.as_slice(), figures.as_slice()) {
+        let platform = ScopeFigures {
+            name: only.as_str().into(),
+            ..overall.clone()
+        };
+        figures.push(platform);
+    }
+    let header = Header {
+        period: resolved,
+        options: options.clone(),
+        compare_previous: settings.compare_previous,
+        archives: archive_entries(input),
+        coverage: coverage(&input.archives),
+        notes,
+    };
+    let mut tables: Vec<Table> = Vec::new();
+    for table in figures
+        .iter()
+        .take(1)
+        .flat_map(|f| &f.current)
+        .flat_map(|(_, f)| &f.tables)
+    {
+        match tables.iter_mut().find(|t| t.name == table.name) {
+            Some(existing) => existing.rows.extend(table.rows.iter().cloned()),
+            None => tables.push(table.clone()),
+        }
+    }
+    Ok(Analyzed {
+        summary: summary::build(&header, &figures),
+        header,
+        scopes: figures,
+        tables,
+    })
+}
+
+fn archive_entries(input: &Input) -> Vec<ArchiveEntry> {
+    let mut list: Vec<ArchiveEntry> = input
+        .archives
+        .iter()
+        .map(|a| ArchiveEntry {
+            file: a.file_name.clone(),
+            platform: a.detection.platform.as_str().into(),
+            generation: a.detection.generation.clone(),
+            account: a.account_id.clone(),
+        })
+        .collect();
+    for dir in &input.dataset_dirs {
+        list.push(ArchiveEntry {
+            file: dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| dir.display().to_string()),
+            platform: "dataset".into(),
+            generation: "parquet".into(),
+            account: None,
+        });
+    }
+    list
+}
+
+fn coverage(archives: &[ImportedArchive]) -> BTreeMap<String, PlatformCoverage> {
+    let mut out: BTreeMap<String, PlatformCoverage> = BTreeMap::new();
+    let several = |platform: Platform| {
+        archives
+            .iter()
+            .filter(|a| a.detection.platform == platform)
+            .count()
+            > 1
+    };
+    for a in archives {
+        let platform = a.detection.platform;
+        let entry = out.entry(platform.as_str().into()).or_default();
+        let prefix = if several(platform) {
+            format!("{}: ", a.file_name)
+        } else {
+            String::new()
+        };
+        for file in &a.coverage.files {
+            match &file.status {
+                FileStatus::Read { rows, .. } => {
+                    entry.files_read += 1;
+                    *entry
+                        .rows_per_file
+                        .entry(format!("{prefix}{}", file.entry))
+                        .or_default() += rows;
+                }
+                FileStatus::Ignored { .. } => entry.files_ignored += 1,
+                FileStatus::Unreadable { .. } => entry.files_unreadable += 1,
+            }
+        }
+        for problems in a.coverage.problems.values() {
+            for (reason, n) in &problems.reasons {
+                *entry.records_skipped.entry(reason.clone()).or_default() += n;
+            }
+        }
+    }
+    out
+}

@@ -6,7 +6,6 @@
 //! output prints; the whole report is written into a temporary directory and renamed into
 //! place at the end ([`atomic`]).
 
-pub mod atomic;
 pub mod charts;
 pub mod document;
 pub mod draw;
@@ -261,7 +260,7 @@ pub fn write(report: &Report, out: &Path, reporter: &Reporter) -> Result<PathBuf
         .filter(|o| report.writes(o.format()))
         .collect();
     let bar = reporter.bar("report", chosen.len() as u64);
-    atomic::write_dir_atomically(out, is_report_dir, |dir| {
+    crate::atomic::write_dir_atomically(out, is_report_dir, |dir| {
         chosen.par_iter().try_for_each(|output| {
             output.write(report, dir)?;
             bar.step(output.format().name());

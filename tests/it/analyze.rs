@@ -764,7 +764,7 @@ fn instagram_and_mastodon_from_parquet_give_the_figures_of_their_archives() {
 #[test]
 fn parallel_and_sequential_runs_agree() {
     use rapport::analysis::{Clock, Execution, Options};
-    use rapport::commands::analyze::{Settings, read_input, summarize};
+    use rapport::pipeline::{Settings, read_input, summarize};
     let paths: Vec<PathBuf> = [
         "twitter-analysis",
         "linkedin-analysis",

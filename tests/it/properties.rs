@@ -6,7 +6,7 @@ use proptest::collection::vec;
 use proptest::prelude::*;
 use serde_json::Value;
 
-use rapport::archive::limits::parse_size;
+use rapport::commands::size::parse_size;
 use rapport::fuzz;
 use rapport::import::coverage::RecordProblems;
 use rapport::import::jsfile;

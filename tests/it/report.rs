@@ -499,11 +499,11 @@ fn no_message_body_reaches_any_output() {
 /// Every counterpart id, name and handle of the sample archives' dataset.
 fn sample_people() -> Vec<String> {
     use rapport::analysis::columns::strs;
-    let paths: Vec<PathBuf> = rapport::commands::analyze::SAMPLE_ARCHIVES
+    let paths: Vec<PathBuf> = rapport::pipeline::SAMPLE_ARCHIVES
         .iter()
         .map(|a| fixture(a))
         .collect();
-    let input = rapport::commands::analyze::read_input(
+    let input = rapport::pipeline::read_input(
         &paths,
         rapport::import::LoadOptions::default(),
         &rapport::progress::Reporter::silent(),
