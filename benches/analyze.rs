@@ -9,8 +9,8 @@ mod synth;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use rapport::analysis::{Execution, Options, Scope, activity_range};
-use rapport::pipeline::{Input, Settings, read_input, summarize};
 use rapport::import::LoadOptions;
+use rapport::pipeline::{Input, Settings, read_input, summarize};
 use rapport::progress::Reporter;
 
 fn input() -> Input {

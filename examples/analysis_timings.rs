@@ -8,8 +8,8 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use rapport::analysis::{Clock, Execution, Options, Scope, activity_range, run_all};
-use rapport::pipeline::{Settings, read_input, summarize};
 use rapport::import::LoadOptions;
+use rapport::pipeline::{Settings, read_input, summarize};
 use rapport::progress::Reporter;
 
 fn peak_rss_mb() -> Option<f64> {

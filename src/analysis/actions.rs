@@ -24,7 +24,7 @@ pub const REASONS: [&str; 4] = [
 ];
 
 /// One person to write to.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Action {
     /// The platform.
     pub platform: String,
@@ -39,7 +39,7 @@ pub struct Action {
 }
 
 /// The `actions` figures.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Actions {
     /// People with at least one reason.
     pub actions_total: usize,

@@ -15,7 +15,7 @@ use super::{Figure, Figures, Scope};
 pub const BROADCAST_CONVERSATIONS: usize = 5;
 
 /// The `broadcast` figures.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Broadcast {
     /// Messages the owner sent in the period.
     pub owner_messages: usize,

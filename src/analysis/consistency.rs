@@ -17,7 +17,7 @@ use super::{Figure, Figures, Scope};
 use crate::model::PostKind;
 
 /// The `consistency` figures.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Consistency {
     /// Weeks the period touches.
     pub weeks: usize,

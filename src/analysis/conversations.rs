@@ -168,7 +168,7 @@ pub fn turns(messages: &[Message], owner_responds: bool, end: i64) -> Turns {
 }
 
 /// The `responsiveness` and `responsiveness_of_others` figures.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Responsiveness {
     /// Turns counted: answered + unanswered.
     pub turns: usize,
@@ -279,7 +279,7 @@ pub fn responsiveness_of_others(scope: &Scope) -> PolarsResult<Figures> {
 }
 
 /// The `conversation_starters` figures.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Starters {
     /// Two-person conversations with a message in the period.
     pub conversations: usize,

@@ -99,7 +99,7 @@ pub fn content_scope(posts: &DataFrame) -> PolarsResult<DataFrame> {
 }
 
 /// The `engagement` figures.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Engagement {
     /// Posts in the period, every kind.
     pub posts: usize,

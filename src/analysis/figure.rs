@@ -84,6 +84,21 @@ impl Figure<usize> {
     }
 }
 
+/// A figure's schema is its value's, or null.
+impl<T: schemars::JsonSchema> schemars::JsonSchema for Figure<T> {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        <Option<T>>::schema_name()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <Option<T>>::json_schema(generator)
+    }
+}
+
 thread_local! {
     /// Set while [`to_json`] serializes: figures then write their reason beside the value.
     static MARKING: Cell<bool> = const { Cell::new(false) };
@@ -171,14 +186,14 @@ fn unmark(value: &mut Value, path: &str, notes: &mut Vec<String>) {
 mod tests {
     use super::*;
 
-    #[derive(Serialize)]
+    #[derive(Serialize, schemars::JsonSchema)]
     struct Example {
         count: usize,
         rate: Figure<f64>,
         nested: Nested,
     }
 
-    #[derive(Serialize)]
+    #[derive(Serialize, schemars::JsonSchema)]
     struct Nested {
         share: Figure<f64>,
         known: Figure<f64>,

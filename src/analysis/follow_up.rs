@@ -113,7 +113,7 @@ pub fn new_connections(
 }
 
 /// The `follow_up` figures.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct FollowUp {
     /// Connections made in the period with a known time.
     pub connections_made: usize,

@@ -11,7 +11,7 @@ use super::period::month_label;
 use super::{Figure, Figures, Scope};
 
 /// One month.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Month {
     /// Connections made in the month (inside the period).
     pub new: usize,
@@ -20,7 +20,7 @@ pub struct Month {
 }
 
 /// A company and its connections.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Company {
     /// The company as the archive spells it.
     pub company: String,
@@ -29,7 +29,7 @@ pub struct Company {
 }
 
 /// The `growth` figures.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Growth {
     /// Connections in the archive (all time).
     pub connections: usize,

@@ -24,7 +24,7 @@ fn sent_known(platform: &str) -> bool {
 }
 
 /// Sent invitations of one kind and how many were accepted.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Split {
     /// Sent in the period.
     pub sent: Option<usize>,
@@ -35,7 +35,7 @@ pub struct Split {
 }
 
 /// The `invitations` figures.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Invitations {
     /// Invitations the owner sent in the period.
     pub sent: Figure<usize>,

@@ -39,7 +39,7 @@ const MEDIA: [&str; 8] = [
 ];
 
 /// The figures of one group.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
 pub struct GroupStats {
     /// Posts in scope in the group.
     pub posts: usize,
@@ -65,8 +65,23 @@ impl Serialize for Groups {
     }
 }
 
+/// Groups are an object keyed by group, each with its figures.
+impl schemars::JsonSchema for Groups {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Groups".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let group = generator.subschema_for::<GroupStats>();
+        schemars::json_schema!({
+            "type": "object",
+            "additionalProperties": group,
+        })
+    }
+}
+
 /// The best group of a dimension.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
 pub struct Best {
     /// The group (`"9"`, `"Tuesday"`).
     pub group: String,
@@ -77,7 +92,7 @@ pub struct Best {
 }
 
 /// The `lift` figures.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
 pub struct Lift {
     /// Mean engagement of all posts in scope.
     pub scope_mean_engagement: Figure<f64>,

@@ -25,7 +25,7 @@ const PUBLIC: [InteractionKind; 4] = [
 ];
 
 /// The `one_on_one` figures.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct OneOnOne {
     /// Counterparts with a public interaction in the period.
     pub public_counterparts: usize,

@@ -53,7 +53,7 @@ pub fn sort_ranked<T: Person>(list: &mut [T], count: impl Fn(&T) -> u64) {
 }
 
 /// One counterpart's interactions in the period.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Counterpart {
     /// The platform.
     pub platform: String,
@@ -125,7 +125,7 @@ pub fn counterparts(interactions: &DataFrame) -> PolarsResult<Vec<Counterpart>> 
 }
 
 /// The `counterpart_strength` figures.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Strength {
     /// Counterparts with an interaction in the period.
     pub counterparts: usize,
@@ -180,7 +180,7 @@ pub fn strength(scope: &Scope) -> PolarsResult<Figures> {
 }
 
 /// A supporter in a list.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Supporter {
     /// The platform.
     pub platform: String,
@@ -197,7 +197,7 @@ pub struct Supporter {
 }
 
 /// An unreciprocated supporter.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Unreciprocated {
     /// The platform.
     pub platform: String,
@@ -208,7 +208,7 @@ pub struct Unreciprocated {
 }
 
 /// The `supporters` figures.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Supporters {
     /// Counterparts with an inbound interaction in the period.
     pub supporters: usize,
@@ -290,7 +290,7 @@ pub fn supporters(scope: &Scope) -> PolarsResult<Figures> {
 }
 
 /// A relationship gone quiet.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Dormant {
     /// The platform.
     pub platform: String,
@@ -345,7 +345,7 @@ pub fn rfc3339(ms: i64) -> String {
 }
 
 /// The `dormant` figures.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct DormantFigures {
     /// Dormant relationships.
     pub dormant: usize,

@@ -14,7 +14,7 @@ use super::{Figures, Options, Period, ScopeFigures};
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// One archive as summary.json lists it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ArchiveEntry {
     /// The archive's file name.
     pub file: String,
@@ -27,7 +27,7 @@ pub struct ArchiveEntry {
 }
 
 /// What was read of one platform's archives.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema)]
 pub struct PlatformCoverage {
     /// Entries read.
     pub files_read: usize,

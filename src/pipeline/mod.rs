@@ -5,6 +5,7 @@
 
 pub mod gate;
 pub mod registry;
+pub mod schema;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};

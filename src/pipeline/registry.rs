@@ -2,6 +2,20 @@
 //! section. An analysis is one file in `analysis/`, one in `report/sections/` and one line
 //! here; summary.json, its schema, the headline table and the report follow from it.
 
+use schemars::{JsonSchema, Schema, SchemaGenerator};
+
+use super::schema::figures_of;
+use crate::analysis::actions::Actions;
+use crate::analysis::broadcast::Broadcast;
+use crate::analysis::consistency::Consistency;
+use crate::analysis::conversations::{Responsiveness, Starters};
+use crate::analysis::engagement::Engagement;
+use crate::analysis::follow_up::FollowUp;
+use crate::analysis::growth::Growth;
+use crate::analysis::invitations::Invitations;
+use crate::analysis::lift::Lift;
+use crate::analysis::one_on_one::OneOnOne;
+use crate::analysis::relationships::{DormantFigures, Strength, Supporters};
 use crate::analysis::{
     AnalysisFn, actions, broadcast, consistency, conversations, engagement, follow_up, growth,
     invitations, lift, one_on_one, relationships,
@@ -22,46 +36,53 @@ pub struct Registered {
     /// Its section of the report, where it has one of its own (a section may also read
     /// the results of the analyses registered before it).
     pub section: Option<&'static dyn ReportSection>,
+    /// The JSON Schema of its figures (its result type's).
+    pub schema: fn(&mut SchemaGenerator) -> Schema,
 }
 
-const fn entry(
+const fn entry<T: JsonSchema>(
     key: &'static str,
     run: AnalysisFn,
     section: Option<&'static dyn ReportSection>,
 ) -> Registered {
-    Registered { key, run, section }
+    Registered {
+        key,
+        run,
+        section,
+        schema: figures_of::<T>,
+    }
 }
 
 /// Every analysis, in the order of summary.json, of the headline table and of the report's
 /// sections.
 pub const ANALYSES: &[Registered] = &[
-    entry("engagement", engagement::run, Some(&Posts)),
-    entry("lift", lift::run, Some(&Timing)),
-    entry("consistency", consistency::run, Some(&ConsistencySection)),
-    entry(
+    entry::<Engagement>("engagement", engagement::run, Some(&Posts)),
+    entry::<Lift>("lift", lift::run, Some(&Timing)),
+    entry::<Consistency>("consistency", consistency::run, Some(&ConsistencySection)),
+    entry::<Responsiveness>(
         "responsiveness",
         conversations::responsiveness,
         Some(&ResponsivenessSection),
     ),
-    entry(
+    entry::<Responsiveness>(
         "responsiveness_of_others",
         conversations::responsiveness_of_others,
         None,
     ),
-    entry("conversation_starters", conversations::starters, None),
-    entry(
+    entry::<Starters>("conversation_starters", conversations::starters, None),
+    entry::<Strength>(
         "counterpart_strength",
         relationships::strength,
         Some(&Relationships),
     ),
-    entry("supporters", relationships::supporters, None),
-    entry("dormant", relationships::dormant, None),
-    entry("follow_up", follow_up::run, Some(&FollowUpSection)),
-    entry("one_on_one", one_on_one::run, None),
-    entry("invitations", invitations::run, Some(&InvitationsSection)),
-    entry("broadcast", broadcast::run, Some(&BroadcastSection)),
-    entry("growth", growth::run, Some(&GrowthSection)),
-    entry("actions", actions::run, Some(&ActionsSection)),
+    entry::<Supporters>("supporters", relationships::supporters, None),
+    entry::<DormantFigures>("dormant", relationships::dormant, None),
+    entry::<FollowUp>("follow_up", follow_up::run, Some(&FollowUpSection)),
+    entry::<OneOnOne>("one_on_one", one_on_one::run, None),
+    entry::<Invitations>("invitations", invitations::run, Some(&InvitationsSection)),
+    entry::<Broadcast>("broadcast", broadcast::run, Some(&BroadcastSection)),
+    entry::<Growth>("growth", growth::run, Some(&GrowthSection)),
+    entry::<Actions>("actions", actions::run, Some(&ActionsSection)),
 ];
 
 /// The analyses as the runner takes them.

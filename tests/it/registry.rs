@@ -121,3 +121,18 @@ fn no_code_outside_the_importers_names_a_platform() {
         found.join("\n")
     );
 }
+
+#[test]
+fn the_checked_in_schema_is_generated_from_the_result_types() {
+    let generated = rapport::pipeline::schema::summary_schema();
+    let text = format!("{}\n", serde_json::to_string_pretty(&generated).unwrap());
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/analysis/summary.schema.json");
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        fs::write(&path, &text).unwrap();
+    }
+    assert!(
+        text == SCHEMA,
+        "src/analysis/summary.schema.json is not the schema of the result types: \
+         run `UPDATE_SCHEMA=1 cargo test schema` and review the change"
+    );
+}
