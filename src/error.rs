@@ -58,7 +58,7 @@ pub enum Error {
 }
 
 impl Error {
-    /// The process exit code that DESIGN.md assigns to this error.
+    /// The process exit code that the README's "Exit codes" assigns to this error.
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Archive { .. } | Error::Entry { .. } | Error::Output { .. } => EXIT_INPUT,

@@ -14,7 +14,7 @@ use super::stats::{mean, rate};
 use super::table::{Cell, Table};
 use super::{Figure, Figures, Notes, Scope};
 
-/// The length bands of DESIGN.md, by their upper bound in characters.
+/// The length bands of docs/metrics.md, by their upper bound in characters.
 pub const LENGTH_BANDS: [(&str, u32); 5] = [
     ("0-70", 70),
     ("71-140", 140),

@@ -1,4 +1,4 @@
-//! The analyses: one file per metric family of DESIGN.md, each a function from a [`Scope`]
+//! The analyses: one file per metric family of docs/metrics.md, each a function from a [`Scope`]
 //! (the dataset of one platform, or of all, and the period) to a typed result, registered
 //! in `pipeline::registry::ANALYSES` and run in parallel with rayon by [`run_all`].
 

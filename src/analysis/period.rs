@@ -19,7 +19,7 @@ pub const DAY_MS: i64 = 24 * HOUR_MS;
 pub struct Period {
     /// First millisecond of the period (UTC).
     pub start: i64,
-    /// Last millisecond of the period (UTC): `E` of DESIGN.md.
+    /// Last millisecond of the period (UTC): `E` of docs/metrics.md.
     pub end: i64,
 }
 

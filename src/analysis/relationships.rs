@@ -42,7 +42,7 @@ macro_rules! person {
 person!(Counterpart, Supporter, Dormant, super::actions::Action);
 
 /// Sorts people by a count, largest first; ties by counterpart id, then platform, as
-/// DESIGN.md orders every list.
+/// docs/metrics.md orders every list.
 pub fn sort_ranked<T: Person>(list: &mut [T], count: impl Fn(&T) -> u64) {
     list.sort_by(|a, b| {
         count(b)

@@ -1,4 +1,4 @@
-//! The few statistics the metrics use, defined once: DESIGN.md's percentile (linear
+//! The few statistics the metrics use, defined once: docs/metrics.md's percentile (linear
 //! between closest ranks, as numpy's default) and rates that are null over nothing.
 
 /// `numerator / denominator`, or `None` when the denominator is 0.

@@ -1,5 +1,6 @@
 //! summary.json: every headline figure of every analysis, per platform and overall, under
-//! the stable keys of DESIGN.md. The shape is pinned by `schema/summary.schema.json`.
+//! the stable keys of docs/metrics.md. The shape is pinned by `summary.schema.json`, generated
+//! from the result types (`pipeline::schema`).
 
 use std::collections::BTreeMap;
 

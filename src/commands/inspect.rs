@@ -81,7 +81,7 @@ pub struct AccountReport {
     pub display_name: Option<String>,
 }
 
-/// Row counts and time ranges of the five frames, in DESIGN.md's order.
+/// Row counts and time ranges of the five frames, in docs/dataset.md's order.
 #[derive(Debug, Serialize)]
 pub struct FramesReport {
     /// `posts`

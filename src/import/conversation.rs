@@ -1,6 +1,6 @@
 //! One conversation's messages to rows, for every messaging importer: a `messages` row per
 //! message and, in a two-person conversation whose owner is known, an `interactions` row
-//! per message (DESIGN.md: interactions).
+//! per message (docs/dataset.md: interactions).
 
 use std::collections::BTreeSet;
 

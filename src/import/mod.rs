@@ -38,7 +38,7 @@ use coverage::RecordProblems;
 pub struct Detection {
     /// The platform.
     pub platform: Platform,
-    /// The archive generation (see FORMATS.md), e.g. `ytd-2020`, `grailbird`.
+    /// The archive generation (see docs/formats.md), e.g. `ytd-2020`, `grailbird`.
     pub generation: String,
     /// True when the archive holds only an addition to another (an analytics export given
     /// beside its archive), not an archive of its own.

@@ -12,7 +12,7 @@ use polars::prelude::*;
 
 pub use rows::*;
 
-/// The five common dataframes of DESIGN.md.
+/// The five common dataframes of docs/dataset.md.
 #[derive(Debug, Clone)]
 pub struct Dataset {
     /// One row per item the owner published.
@@ -79,7 +79,7 @@ impl Dataset {
         })
     }
 
-    /// The frames with their names, in DESIGN.md's order.
+    /// The frames with their names, in docs/dataset.md's order.
     pub fn frames(&self) -> [(&'static str, &DataFrame); 5] {
         [
             ("posts", &self.posts),

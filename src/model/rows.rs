@@ -280,7 +280,7 @@ pub struct Rows {
     pub messages: Vec<MessageRow>,
     pub accounts: Vec<AccountRow>,
     /// Counterpart ids of sent invitations that carried a personal note. The note has no
-    /// column in the common dataframes (DESIGN.md lists none); the invitations analysis
+    /// column in the common dataframes (docs/dataset.md lists none); the invitations analysis
     /// reads it from here.
     pub invitations_with_note: Vec<String>,
 }
@@ -310,7 +310,7 @@ impl Rows {
     }
 }
 
-/// The body hash of DESIGN.md: FNV-1a (64 bit) of the body with case folded and runs of
+/// The body hash of docs/dataset.md: FNV-1a (64 bit) of the body with case folded and runs of
 /// white space made one space; stable across runs, machines and Rust versions.
 /// `None` for a body with no text.
 pub fn body_hash(body: &str) -> Option<u64> {
@@ -351,7 +351,7 @@ pub fn stable_id(parts: &[&str]) -> String {
     format!("h{hash:016x}")
 }
 
-/// Length in Unicode scalar values, as DESIGN.md counts characters.
+/// Length in Unicode scalar values, as docs/dataset.md counts characters.
 pub fn char_count(text: &str) -> u32 {
     u32::try_from(text.chars().count()).unwrap_or(u32::MAX)
 }

@@ -1,4 +1,4 @@
-//! The columns, order and dtypes of the five common dataframes, as DESIGN.md defines them.
+//! The columns, order and dtypes of the five common dataframes, as docs/dataset.md defines them.
 //!
 //! This is the one place that knows the schema: builders, the Parquet reader and the tests
 //! all take it from here.
@@ -43,7 +43,7 @@ pub struct ColumnSpec {
     pub name: &'static str,
     /// Its type.
     pub kind: ColumnType,
-    /// Whether it may hold nulls (`str?` in DESIGN.md).
+    /// Whether it may hold nulls (`str?` in docs/dataset.md).
     pub nullable: bool,
 }
 

@@ -1,5 +1,5 @@
 //! The findings for people, as one document that `report.md` and `index.html` both render:
-//! the period and the archives, the action list, one section per question of DESIGN.md with
+//! the period and the archives, the action list, one section per question of docs/metrics.md with
 //! its figures, charts, tables and advice, then coverage. Every number is read off the
 //! analyses' typed results or a table; advice is a sentence where a figure calls for one.
 

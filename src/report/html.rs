@@ -188,7 +188,7 @@ pub fn render(report: &Report) -> Result<String> {
     }
     let _ = writeln!(
         h,
-        "<footer>Written by rapport {}. Every figure is defined in DESIGN.md; the numbers are \
+        "<footer>Written by rapport {}. Every figure is defined in docs/metrics.md of rapport's repository; the numbers are \
          those of summary.json. This page loads nothing from the network.</footer>\n</main>\n</body>\n</html>",
         env!("CARGO_PKG_VERSION")
     );

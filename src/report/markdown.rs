@@ -96,7 +96,7 @@ pub fn render(report: &Report) -> String {
     }
     let _ = writeln!(
         md,
-        "---\nWritten by rapport {}. Every figure is defined in DESIGN.md; the numbers are \
+        "---\nWritten by rapport {}. Every figure is defined in docs/metrics.md of rapport's repository; the numbers are \
          those of summary.json.",
         env!("CARGO_PKG_VERSION")
     );

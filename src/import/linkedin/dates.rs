@@ -1,4 +1,4 @@
-//! The date formats of LinkedIn's CSV files, all UTC and English (FORMATS.md 2.8).
+//! The date formats of LinkedIn's CSV files, all UTC and English (docs/formats.md).
 
 use chrono::{NaiveDate, NaiveDateTime};
 

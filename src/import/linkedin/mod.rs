@@ -1,5 +1,5 @@
 //! LinkedIn's "Get a copy of your data" export: the Basic and the Complete zip (given
-//! together they are one archive), every generation of FORMATS.md section 2. Files and
+//! together they are one archive), every generation of docs/formats.md. Files and
 //! columns are found by name, never by position.
 
 pub mod activity;
@@ -224,7 +224,7 @@ impl Importer for LinkedInImporter {
         let generation = if suffixed {
             "linkedin-2025"
         } else if messages.contains("CONVERSATION ID") && messages.contains("ATTACHMENTS") {
-            // FORMATS.md 2.3: the 2021 header, with ATTACHMENTS from 2024 on.
+            // docs/formats.md: the 2021 header, with ATTACHMENTS from 2024 on.
             "linkedin-2024"
         } else if messages.contains("CONVERSATION ID") {
             "linkedin-2021"

@@ -217,7 +217,7 @@ fn strip_retweet_prefix(text: &str) -> &str {
     }
 }
 
-/// The length of what the owner wrote, as DESIGN.md defines `text_chars`.
+/// The length of what the owner wrote, as docs/dataset.md defines `text_chars`.
 pub fn written_chars(record: &TweetRecord, kind: PostKind) -> u32 {
     let mut text = match kind {
         PostKind::Repost => strip_retweet_prefix(&record.text),
