@@ -108,7 +108,7 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
         new_in_period: scope.within.connections.height(),
         months: Figure::or_unknown(
             (!at.is_empty()).then_some(months),
-            "no connection has a known time (Twitter/X archives give none)",
+            "no connection has a known time in these archives",
         ),
         top_companies: top,
     };

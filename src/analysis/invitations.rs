@@ -1,6 +1,7 @@
 //! Invitations: sent with and without a personal note, and for each the share that appears
-//! in connections (accepted). Twitter has no invitations; Facebook friend requests carry no
-//! note, so they count as sent without one.
+//! in connections (accepted). Each importer says whether its archives hold invitations and
+//! whether they list every one sent; a request that carries no note counts as sent without
+//! one.
 
 use std::collections::HashSet;
 
@@ -59,6 +60,23 @@ fn split(sent: Option<usize>, accepted: Option<usize>) -> Split {
     }
 }
 
+/// Why there is no invitation figure: the archives of the scope hold none (named by their
+/// platforms' titles, in registry order).
+fn no_invitations(platforms: &HashSet<&str>) -> String {
+    let titles: Vec<&str> = crate::import::platforms()
+        .filter(|p| platforms.contains(p.as_str()))
+        .map(|p| p.title())
+        .collect();
+    match titles.as_slice() {
+        [] => "the archives hold no invitations".to_string(),
+        [one] => format!("the {one} archive holds no invitations"),
+        [rest @ .., last] => format!(
+            "the {} and {last} archives hold no invitations",
+            rest.join(", ")
+        ),
+    }
+}
+
 /// Runs the analysis.
 pub fn run(scope: &Scope) -> PolarsResult<Figures> {
     let platforms: HashSet<&str> = strs(&scope.all.accounts, "platform")?
@@ -73,12 +91,12 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
     let has_invitations = platforms.iter().any(|p| with_invitations(p));
     let mut notes = Notes::default();
     if !has_invitations {
-        let none = "the archive has no invitations";
-        notes.add("with_note", none);
-        notes.add("without_note", none);
+        let none = no_invitations(&platforms);
+        notes.add("with_note", &none);
+        notes.add("without_note", &none);
         let result = Invitations {
-            sent: Figure::unknown("the archive has no invitations (Twitter/X has none)"),
-            received: Figure::unknown(none),
+            sent: Figure::unknown(none.clone()),
+            received: Figure::unknown(none.clone()),
             accepted_share: Figure::unknown(none),
             with_note: split(None, None),
             without_note: split(None, None),
@@ -126,8 +144,12 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
     }
     let sent_known = platforms.iter().any(|p| sent_known(p));
     let known = noted.is_some() && sent_known;
-    let pending_only = "Facebook lists only the friend requests still pending, so no sent \
-                        invitation and no acceptance can be known";
+    let pending_only = crate::import::platforms()
+        .filter(|p| platforms.contains(p.as_str()) && with_invitations(p.as_str()))
+        .filter_map(|p| crate::import::importer_of(p.as_str()))
+        .map(|i| i.sent_invitations_note())
+        .next()
+        .unwrap_or("no archive lists the invitations you sent");
     let result = Invitations {
         sent: Figure::or_unknown(sent_known.then_some(sent), pending_only),
         received: Figure::known(received),

@@ -35,14 +35,12 @@ pub struct Entry {
 }
 
 /// An entry's name inside its export, without the folder that some parts wrap everything
-/// in (`Basic_LinkedInDataExport_05-01-2024/Connections.csv`, `facebook-ada-2024-01-05/...`),
-/// lower-cased, so that the same file in two parts of one export compares equal.
-fn part_relative(name: &str) -> String {
+/// in (`wrapper` says which, as the platform's importer knows them), lower-cased, so that
+/// the same file in two parts of one export compares equal.
+fn part_relative(name: &str, wrapper: &dyn Fn(&str) -> bool) -> String {
     let lower = name.to_lowercase();
     match lower.split_once('/') {
-        Some((first, rest)) if first.contains("dataexport") || first.starts_with("facebook-") => {
-            rest.to_string()
-        }
+        Some((first, rest)) if wrapper(first) => rest.to_string(),
         _ => lower,
     }
 }
@@ -267,7 +265,8 @@ impl Archive {
     }
 
     /// Joins another part of the same export: its entries are added to this archive's list.
-    pub fn absorb(&mut self, other: Archive) {
+    /// `wrapper` tells the folder that a part wraps everything in (lower-cased).
+    pub fn absorb(&mut self, other: Archive, wrapper: &dyn Fn(&str) -> bool) {
         let offset = self.sources.len();
         self.paths.extend(other.paths);
         self.label = format!("{} + {}", self.label, other.label);
@@ -285,11 +284,11 @@ impl Archive {
             // A file that two parts of one export both hold (LinkedIn's Basic zip is a
             // subset of the Complete one; an unpacked folder beside its zip) is read once:
             // the larger copy, which is the newer or more complete one.
-            let key = part_relative(&entry.name);
+            let key = part_relative(&entry.name, wrapper);
             match self
                 .entries
                 .iter_mut()
-                .find(|e| part_relative(&e.name) == key)
+                .find(|e| part_relative(&e.name, wrapper) == key)
             {
                 Some(kept) => {
                     let dropped = if entry.size > kept.size {

@@ -134,7 +134,10 @@ pub fn run(cmd: &Analyze, reporter: &Reporter) -> Result<i32> {
         None => Path::new("reports").join(report_name(&cmd.archives, &input)),
     };
     let pseudonyms = if cmd.redact {
-        Some(Pseudonyms::new(&input.dataset)?)
+        Some(Pseudonyms::new(
+            &input.dataset,
+            crate::import::person_segment,
+        )?)
     } else {
         None
     };

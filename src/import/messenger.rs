@@ -169,6 +169,14 @@ pub fn parse(
     Ok(part)
 }
 
+/// Which segment of an entry's name names the other person of a thread: the folder of
+/// `messages/<inbox or another box>/<name>_<id>/message_1.json`.
+pub fn person_segment(entry: &str) -> Option<usize> {
+    let parts: Vec<&str> = entry.split('/').collect();
+    let at = parts.iter().position(|p| *p == "messages")?;
+    (at + 3 < parts.len()).then_some(at + 2)
+}
+
 /// The owner's name as the one participant of every thread, when no profile says it.
 pub fn guess_owner(parts: &[ThreadPart]) -> Option<String> {
     conversation::common_member(

@@ -98,6 +98,23 @@ pub trait Importer: Sync {
     fn joins_parts(&self, _first: (&Archive, &Detection), _other: (&Archive, &Detection)) -> bool {
         false
     }
+    /// Whether `folder` (lower-cased) is one that a part of this platform's export wraps
+    /// all its files in (`basic_linkedindataexport_05-01-2024/`), so that the same file in
+    /// two parts compares equal without it.
+    fn part_wrapper(&self, _folder: &str) -> bool {
+        false
+    }
+    /// Why the outcome of sent invitations is unknown, where the archives do not list every
+    /// one ([`Importer::knows_sent_invitations`] false).
+    fn sent_invitations_note(&self) -> &'static str {
+        "the archive does not list every invitation you sent, so no acceptance can be known"
+    }
+    /// Which segment of an entry's name (split at `/`) names a person, where the archive
+    /// names folders after people (Messenger's `messages/inbox/<name>_<id>/`): `--redact`
+    /// renames it.
+    fn person_segment(&self, _entry: &str) -> Option<usize> {
+        None
+    }
     /// What a file that only adds to an archive is called (detected with `addition_only`).
     fn addition_name(&self) -> &'static str {
         "analytics export"
@@ -310,6 +327,11 @@ pub fn load(
     Ok(imported)
 }
 
+/// Which segment of an archive entry's name names a person, as any importer knows it.
+pub fn person_segment(entry: &str) -> Option<usize> {
+    IMPORTERS.iter().find_map(|i| i.person_segment(entry))
+}
+
 type Opened = (Archive, &'static dyn Importer, Detection);
 
 /// Joins parts of one export: additions (an analytics CSV) go to the first archive of their
@@ -328,7 +350,7 @@ fn group(opened: Vec<Opened>) -> Result<Vec<Opened>> {
             g.2.platform == item.2.platform
                 && importer.joins_parts((&g.0, &g.2), (&item.0, &item.2))
         }) {
-            Some(existing) => existing.0.absorb(item.0),
+            Some(existing) => existing.0.absorb(item.0, &|f| importer.part_wrapper(f)),
             None => groups.push(item),
         }
     }
@@ -337,7 +359,7 @@ fn group(opened: Vec<Opened>) -> Result<Vec<Opened>> {
             .iter_mut()
             .find(|g| g.2.platform == detection.platform)
         {
-            Some(existing) => existing.0.absorb(archive),
+            Some(existing) => existing.0.absorb(archive, &|f| importer.part_wrapper(f)),
             None => {
                 return Err(Error::archive(
                     archive.label(),

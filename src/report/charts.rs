@@ -417,7 +417,7 @@ pub fn growth(table: Option<&Table>) -> Result<(String, String, Plot), String> {
     let table = table.ok_or("no table")?;
     if table.rows.is_empty() {
         return Err(
-            "No connection has a date (Twitter's follower lists have none), so growth by month cannot be shown."
+            "No connection has a date in these archives, so growth by month cannot be shown."
                 .into(),
         );
     }

@@ -24,11 +24,17 @@ const TEXT_COLUMNS: [&str; 1] = ["text"];
 #[derive(Debug, Clone)]
 pub struct Pseudonyms {
     key: String,
+    /// Which segment of an archive entry's name names a person (as the importers know).
+    person_segment: fn(&str) -> Option<usize>,
 }
 
 impl Pseudonyms {
-    /// Pseudonyms keyed by `data`'s content.
-    pub fn new(data: &Dataset) -> PolarsResult<Pseudonyms> {
+    /// Pseudonyms keyed by `data`'s content; `person_segment` tells which segment of an
+    /// archive entry's name names a person.
+    pub fn new(
+        data: &Dataset,
+        person_segment: fn(&str) -> Option<usize>,
+    ) -> PolarsResult<Pseudonyms> {
         let mut accounts: Vec<String> = strs(&data.accounts, "account_id")?
             .into_iter()
             .flatten()
@@ -53,13 +59,15 @@ impl Pseudonyms {
         let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
         Ok(Pseudonyms {
             key: stable_id(&refs),
+            person_segment,
         })
     }
 
     /// A fixed key, for tests.
-    pub fn with_key(key: &str) -> Pseudonyms {
+    pub fn with_key(key: &str, person_segment: fn(&str) -> Option<usize>) -> Pseudonyms {
         Pseudonyms {
             key: key.to_string(),
+            person_segment,
         }
     }
 
@@ -89,17 +97,16 @@ impl Pseudonyms {
     }
 
     /// An archive entry's name without the folder that names the other person of a
-    /// conversation (Facebook's `messages/inbox/<name>_<id>/message_1.json`).
+    /// conversation (Messenger's `messages/inbox/<name>_<id>/message_1.json`).
     pub fn redact_entry(&self, entry: &str) -> String {
-        let parts: Vec<&str> = entry.split('/').collect();
-        let Some(at) = parts.iter().position(|p| *p == "messages") else {
+        let Some(at) = (self.person_segment)(entry) else {
             return entry.to_string();
         };
-        parts
-            .iter()
+        entry
+            .split('/')
             .enumerate()
             .map(|(i, part)| {
-                if i == at + 2 && i + 1 < parts.len() {
+                if i == at {
                     self.of("conversation", part)
                         .replace("Person ", "conversation-")
                 } else {
@@ -154,19 +161,19 @@ mod tests {
 
     #[test]
     fn a_person_gets_one_pseudonym_per_key() {
-        let p = Pseudonyms::with_key("k");
+        let p = Pseudonyms::with_key("k", crate::import::person_segment);
         assert_eq!(p.of("twitter", "42"), p.of("twitter", "42"));
         assert_ne!(p.of("twitter", "42"), p.of("linkedin", "42"));
         assert_ne!(
             p.of("twitter", "42"),
-            Pseudonyms::with_key("j").of("twitter", "42")
+            Pseudonyms::with_key("j", crate::import::person_segment).of("twitter", "42")
         );
         assert!(p.of("twitter", "42").starts_with("Person "));
     }
 
     #[test]
     fn a_conversation_folder_named_after_a_person_is_replaced() {
-        let p = Pseudonyms::with_key("k");
+        let p = Pseudonyms::with_key("k", crate::import::person_segment);
         let entry =
             p.redact_entry("your_facebook_activity/messages/inbox/alanturing_40001/message_1.json");
         assert!(!entry.contains("alan"), "{entry}");

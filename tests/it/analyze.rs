@@ -371,7 +371,7 @@ fn twitter_has_no_invitations_and_no_connection_times() {
     assert_eq!(t["invitations"]["sent"], Value::Null);
     assert!(has_note(
         s,
-        "twitter.invitations.sent: the archive has no invitations"
+        "twitter.invitations.sent: the Twitter/X archive holds no invitations"
     ));
     // Followers and following have no time: nothing to follow up, no months.
     assert_eq!(

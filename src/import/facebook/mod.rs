@@ -272,6 +272,20 @@ impl Importer for FacebookImporter {
         true
     }
 
+    fn part_wrapper(&self, folder: &str) -> bool {
+        // `facebook-ada-2024-01-05/`: every part of a download wraps its files in one.
+        folder.starts_with("facebook-")
+    }
+
+    fn sent_invitations_note(&self) -> &'static str {
+        "Facebook lists only the friend requests still pending, so no sent \
+         invitation and no acceptance can be known"
+    }
+
+    fn person_segment(&self, entry: &str) -> Option<usize> {
+        crate::import::messenger::person_segment(entry)
+    }
+
     fn has_invitations(&self) -> bool {
         true
     }

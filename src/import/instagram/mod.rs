@@ -271,6 +271,10 @@ fn profile_username(archive: &Archive) -> Option<String> {
 }
 
 impl Importer for InstagramImporter {
+    fn person_segment(&self, entry: &str) -> Option<usize> {
+        crate::import::messenger::person_segment(entry)
+    }
+
     fn platform(&self) -> Platform {
         Platform::Instagram
     }

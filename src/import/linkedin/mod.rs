@@ -173,6 +173,11 @@ impl Importer for LinkedInImporter {
         true
     }
 
+    fn part_wrapper(&self, folder: &str) -> bool {
+        // `Basic_LinkedInDataExport_05-01-2024/`, `Complete_LinkedInDataExport_.../`.
+        folder.contains("dataexport")
+    }
+
     fn has_invitations(&self) -> bool {
         true
     }

@@ -82,10 +82,12 @@ impl ReportSection for InvitationsSection {
                     )));
                 }
             }
-            _ => blocks.push(Block::Para(
-                "No invitation figures: the archives given hold no invitations (Twitter has none)."
-                    .into(),
-            )),
+            other => blocks.push(Block::Para(format!(
+                "No invitation figures: {}.",
+                other
+                    .and_then(|i| i.sent.note())
+                    .unwrap_or("the archives hold no invitations")
+            ))),
         }
         Section {
             id: "invitations",
