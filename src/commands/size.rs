@@ -39,4 +39,13 @@ mod tests {
         assert!(parse_size("lots").is_err());
         assert!(parse_size("5 parsecs").is_err());
     }
+
+    proptest::proptest! {
+        #[test]
+        fn sizes_never_panic_and_units_scale(n in 1u64..1_000_000, text in ".{0,12}") {
+            let _ = parse_size(&text);
+            proptest::prop_assert_eq!(parse_size(&format!("{n}KiB")), Ok(n * 1024));
+            proptest::prop_assert_eq!(parse_size(&format!("{n}MB")), Ok(n * 1_000_000));
+        }
+    }
 }

@@ -6,7 +6,6 @@ use proptest::collection::vec;
 use proptest::prelude::*;
 use serde_json::Value;
 
-use rapport::commands::size::parse_size;
 use rapport::fuzz;
 use rapport::import::coverage::RecordProblems;
 use rapport::import::jsfile;
@@ -158,12 +157,6 @@ proptest! {
         }
     }
 
-    #[test]
-    fn sizes_never_panic_and_units_scale(n in 1u64..1_000_000, text in ".{0,12}") {
-        let _ = parse_size(&text);
-        prop_assert_eq!(parse_size(&format!("{n}KiB")), Ok(n * 1024));
-        prop_assert_eq!(parse_size(&format!("{n}MB")), Ok(n * 1_000_000));
-    }
 }
 
 proptest! {
