@@ -46,12 +46,14 @@ fn analyze(c: &mut Criterion) {
     let (start, end) = activity_range(&input.dataset)
         .expect("range")
         .expect("activity");
+    let facts = rapport::import::facts();
     let scope = Scope::new(
         "overall",
         input.dataset.clone(),
         rapport::analysis::Period { start, end },
         &options,
         &input.invitation_notes,
+        &facts,
     )
     .expect("scope");
     for (name, analysis) in rapport::pipeline::registry::analyses()

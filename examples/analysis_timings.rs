@@ -45,12 +45,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         end: last,
     };
     let t = Instant::now();
+    let facts = rapport::import::facts();
     let scope = Scope::new(
         "overall",
         input.dataset.clone(),
         period,
         &options,
         &input.invitation_notes,
+        &facts,
     )?;
     println!(
         "  scope cut to the period {:>8.1} ms",

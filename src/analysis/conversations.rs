@@ -69,7 +69,10 @@ pub fn rows(frame: &DataFrame) -> PolarsResult<Vec<Message<'_>>> {
 /// names of the platforms whose archives hold only the owner's messages (their importers
 /// say), which were left out: with one side only, how others answer and who starts are
 /// unknown, not 0.
-pub fn both_sides(messages: Vec<Message<'_>>) -> (Vec<Message<'_>>, Vec<&'static str>) {
+pub fn both_sides<'a>(
+    messages: Vec<Message<'a>>,
+    scope: &Scope,
+) -> (Vec<Message<'a>>, Vec<&'static str>) {
     // Each platform is asked once: the messages are in platform order.
     let mut asked: Option<(&str, bool)> = None;
     let mut one_sided: Vec<&'static str> = Vec::new();
@@ -78,10 +81,10 @@ pub fn both_sides(messages: Vec<Message<'_>>) -> (Vec<Message<'_>>, Vec<&'static
         .filter(|m| match asked {
             Some((platform, both)) if platform == m.platform => both,
             _ => {
-                let importer = crate::import::importer_of(m.platform);
-                let both = importer.is_none_or(|i| i.holds_received_messages());
-                if let Some(i) = importer.filter(|_| !both) {
-                    let title = i.platform().title();
+                let facts = scope.facts_of(m.platform);
+                let both = facts.is_none_or(|f| f.holds_received_messages);
+                if let Some(f) = facts.filter(|_| !both) {
+                    let title = f.platform.title();
                     if !one_sided.contains(&title) {
                         one_sided.push(title);
                     }
@@ -195,7 +198,7 @@ impl super::Outcome for Responsiveness {}
 fn responsiveness_of(scope: &Scope, owner_responds: bool) -> PolarsResult<Figures> {
     // One-sided archives add no turn of others (their messages are missing) and must add
     // no unanswered turn of the owner's either.
-    let (messages, one_sided) = both_sides(rows(scope.shared()?.two_person())?);
+    let (messages, one_sided) = both_sides(rows(scope.shared()?.two_person())?, scope);
     let others;
     let tally = if owner_responds {
         scope.shared()?.owner_turns()
@@ -295,7 +298,7 @@ impl super::Outcome for Starters {}
 
 /// Who starts conversations.
 pub fn starters(scope: &Scope) -> PolarsResult<Figures> {
-    let (messages, one_sided) = both_sides(rows(scope.shared()?.two_person())?);
+    let (messages, one_sided) = both_sides(rows(scope.shared()?.two_person())?, scope);
     let conversations = by_conversation(&messages);
     let (mut starts, mut by_owner) = (0, 0);
     for conversation in &conversations {

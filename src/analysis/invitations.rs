@@ -11,17 +11,15 @@ use serde::Serialize;
 use super::columns::strs;
 use super::stats::share;
 use super::{Figure, Figures, Notes, Scope};
-use crate::model::InteractionKind;
+use crate::model::{InteractionKind, PlatformFacts};
 
-/// Whether the platform's archives have invitations (its importer says).
-fn with_invitations(platform: &str) -> bool {
-    crate::import::importer_of(platform).is_some_and(|i| i.has_invitations())
-}
-
-/// Whether the platform's archives say which invitations the owner sent and so whether
-/// they were accepted (its importer says; Facebook lists only the requests still pending).
-fn sent_known(platform: &str) -> bool {
-    crate::import::importer_of(platform).is_some_and(|i| i.knows_sent_invitations())
+/// The facts of the scope's platforms, in registry order.
+fn present<'s>(scope: &'s Scope, platforms: &HashSet<&str>) -> Vec<&'s PlatformFacts> {
+    scope
+        .facts
+        .iter()
+        .filter(|f| platforms.contains(f.platform.as_str()))
+        .collect()
 }
 
 /// Sent invitations of one kind and how many were accepted.
@@ -62,11 +60,8 @@ fn split(sent: Option<usize>, accepted: Option<usize>) -> Split {
 
 /// Why there is no invitation figure: the archives of the scope hold none (named by their
 /// platforms' titles, in registry order).
-fn no_invitations(platforms: &HashSet<&str>) -> String {
-    let titles: Vec<&str> = crate::import::platforms()
-        .filter(|p| platforms.contains(p.as_str()))
-        .map(|p| p.title())
-        .collect();
+fn no_invitations(present: &[&PlatformFacts]) -> String {
+    let titles: Vec<&str> = present.iter().map(|f| f.platform.title()).collect();
     match titles.as_slice() {
         [] => "the archives hold no invitations".to_string(),
         [one] => format!("the {one} archive holds no invitations"),
@@ -88,10 +83,11 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
                 .flatten(),
         )
         .collect();
-    let has_invitations = platforms.iter().any(|p| with_invitations(p));
+    let present = present(scope, &platforms);
+    let has_invitations = present.iter().any(|f| f.has_invitations);
     let mut notes = Notes::default();
     if !has_invitations {
-        let none = no_invitations(&platforms);
+        let none = no_invitations(&present);
         notes.add("with_note", &none);
         notes.add("without_note", &none);
         let result = Invitations {
@@ -142,14 +138,14 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
             plain_accepted += usize::from(is_accepted);
         }
     }
-    let sent_known = platforms.iter().any(|p| sent_known(p));
+    let sent_known = present.iter().any(|f| f.knows_sent_invitations);
     let known = noted.is_some() && sent_known;
-    let pending_only = crate::import::platforms()
-        .filter(|p| platforms.contains(p.as_str()) && with_invitations(p.as_str()))
-        .filter_map(|p| crate::import::importer_of(p.as_str()))
-        .map(|i| i.sent_invitations_note())
-        .next()
-        .unwrap_or("no archive lists the invitations you sent");
+    let pending_only = present
+        .iter()
+        .find(|f| f.has_invitations)
+        .map_or("no archive lists the invitations you sent", |f| {
+            f.sent_invitations_note
+        });
     let result = Invitations {
         sent: Figure::or_unknown(sent_known.then_some(sent), pending_only),
         received: Figure::known(received),

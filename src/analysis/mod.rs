@@ -28,7 +28,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::model::Dataset;
+use crate::model::{Dataset, PlatformFacts};
 use crate::progress::Progress;
 pub use figure::Figure;
 pub use period::{Clock, Period, PeriodRequest};
@@ -95,6 +95,8 @@ pub struct Scope<'a> {
     pub options: &'a Options,
     /// Which sent invitations carried a note.
     pub invitation_notes: &'a InvitationNotes,
+    /// What each platform's archives can show, in registry order.
+    pub facts: &'a [PlatformFacts],
     /// Results several analyses of this scope read, computed once (see [`Scope::shared`]).
     shared: std::sync::OnceLock<shared::Shared>,
 }
@@ -107,6 +109,7 @@ impl<'a> Scope<'a> {
         period: Period,
         options: &'a Options,
         invitation_notes: &'a InvitationNotes,
+        facts: &'a [PlatformFacts],
     ) -> PolarsResult<Scope<'a>> {
         let (s, e) = (period.start, period.end);
         let within = Dataset {
@@ -123,12 +126,18 @@ impl<'a> Scope<'a> {
             period,
             options,
             invitation_notes,
+            facts,
             shared: std::sync::OnceLock::new(),
         })
     }
 }
 
 impl Scope<'_> {
+    /// What `platform`'s archives can show.
+    pub fn facts_of(&self, platform: &str) -> Option<&PlatformFacts> {
+        self.facts.iter().find(|f| f.platform.as_str() == platform)
+    }
+
     /// The results several analyses read: computed by [`Scope::prepare`] before the
     /// analyses run, or here on first use when an analysis runs alone.
     pub fn shared(&self) -> PolarsResult<&shared::Shared> {

@@ -327,6 +327,20 @@ pub fn load(
     Ok(imported)
 }
 
+/// What each platform's archives can show, in registry order.
+pub fn facts() -> Vec<crate::model::PlatformFacts> {
+    IMPORTERS
+        .iter()
+        .map(|i| crate::model::PlatformFacts {
+            platform: i.platform(),
+            holds_received_messages: i.holds_received_messages(),
+            has_invitations: i.has_invitations(),
+            knows_sent_invitations: i.knows_sent_invitations(),
+            sent_invitations_note: i.sent_invitations_note(),
+        })
+        .collect()
+}
+
 /// Which segment of an archive entry's name names a person, as any importer knows it.
 pub fn person_segment(entry: &str) -> Option<usize> {
     IMPORTERS.iter().find_map(|i| i.person_segment(entry))

@@ -129,3 +129,20 @@ pub fn time_range(frame: &DataFrame, column: &str) -> PolarsResult<Option<TimeRa
         _ => None,
     })
 }
+
+/// What one platform's archives can and cannot show, as its importer declares it. It
+/// travels with the dataset into every scope, so that no analysis or report names a
+/// platform: a figure the archives cannot give is null with the reason these facts give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlatformFacts {
+    /// The platform.
+    pub platform: Platform,
+    /// Whether its archives hold the messages others sent the owner, not only the owner's.
+    pub holds_received_messages: bool,
+    /// Whether its archives hold invitations (sent or received).
+    pub has_invitations: bool,
+    /// Whether they list every invitation the owner sent, so that acceptance is known.
+    pub knows_sent_invitations: bool,
+    /// Why the outcome of sent invitations is unknown, where it is.
+    pub sent_invitations_note: &'static str,
+}

@@ -175,6 +175,7 @@ pub fn summarize_with_progress(
             names.push((p.as_str().into(), platform_slice(dataset, p.as_str())?));
         }
     }
+    let facts = crate::import::facts();
     let mut scopes = Vec::new();
     for (name, data) in &names {
         scopes.push(Scope::new(
@@ -183,6 +184,7 @@ pub fn summarize_with_progress(
             period,
             options,
             &input.invitation_notes,
+            &facts,
         )?);
     }
     if settings.compare_previous {
@@ -193,6 +195,7 @@ pub fn summarize_with_progress(
                 period.previous(),
                 options,
                 &input.invitation_notes,
+                &facts,
             )?);
         }
     }
