@@ -33,7 +33,6 @@ figure{margin:14px 0}
 figure svg{width:100%;height:auto;display:block}
 figcaption{color:var(--muted);font-size:.85rem}
 .missing{color:var(--muted);font-style:italic}
-span.why{display:block;color:var(--muted);font-size:.8rem;white-space:normal;text-align:right}
 ol.why{color:var(--muted);font-size:.85rem;margin:0 0 14px;padding-left:22px}
 footer{color:var(--muted);font-size:.85rem;margin-top:24px}
 @media (max-width:600px){body{font-size:15px}main{padding:12px 8px}section{padding:12px 10px}table{font-size:.85rem}th,td{padding:5px 4px}thead th{white-space:normal}}
@@ -52,6 +51,55 @@ fn numeric(cell: &str) -> bool {
 
 /// An SVG chart ready to sit inside HTML: no XML namespace URL (HTML does not need it, and
 /// the page holds no URL at all), scaled by CSS.
+/// Why the figures of one table are n/a: each reason numbered once, marked on its cells,
+/// and listed under the table.
+struct Notes<'a> {
+    table: usize,
+    reasons: Vec<&'a str>,
+}
+
+impl<'a> Notes<'a> {
+    fn new(table: usize) -> Notes<'a> {
+        Notes {
+            table,
+            reasons: Vec::new(),
+        }
+    }
+
+    /// The mark after an n/a: a link to its reason.
+    fn mark(&mut self, note: Option<&'a str>) -> String {
+        let Some(note) = note else {
+            return String::new();
+        };
+        let n = match self.reasons.iter().position(|r| *r == note) {
+            Some(at) => at + 1,
+            None => {
+                self.reasons.push(note);
+                self.reasons.len()
+            }
+        };
+        format!("<sup><a href=\"#why-{}-{n}\">{n}</a></sup>", self.table)
+    }
+
+    /// The reasons, under the table.
+    fn list(&self, h: &mut String) {
+        if self.reasons.is_empty() {
+            return;
+        }
+        h.push_str("<ol class=\"why\">\n");
+        for (n, reason) in self.reasons.iter().enumerate() {
+            let _ = writeln!(
+                h,
+                "<li id=\"why-{}-{}\">n/a: {}</li>",
+                self.table,
+                n + 1,
+                esc(reason)
+            );
+        }
+        h.push_str("</ol>\n");
+    }
+}
+
 fn inline_svg(svg: &str) -> String {
     svg.replacen(" xmlns=\"http://www.w3.org/2000/svg\"", "", 1)
 }
@@ -105,19 +153,20 @@ pub fn render(report: &Report) -> Result<String> {
                     );
                 }
                 Block::Figures(list) => {
+                    tables += 1;
+                    let mut notes = Notes::new(tables);
                     h.push_str("<div class=\"table\"><table>\n");
                     for (label, value) in list {
-                        let why = value.note.as_deref().map_or(String::new(), |note| {
-                            format!(" <span class=\"why\">{}</span>", esc(note))
-                        });
                         let _ = writeln!(
                             h,
-                            "<tr><th scope=\"row\">{}</th><td class=\"n\">{}{why}</td></tr>",
+                            "<tr><th scope=\"row\">{}</th><td class=\"n\">{}{}</td></tr>",
                             esc(label),
-                            esc(&value.text)
+                            esc(&value.text),
+                            notes.mark(value.note.as_deref())
                         );
                     }
                     h.push_str("</table></div>\n");
+                    notes.list(&mut h);
                 }
                 Block::Table { header, rows } => {
                     h.push_str("<div class=\"table\"><table>\n<thead><tr>");
@@ -125,9 +174,8 @@ pub fn render(report: &Report) -> Result<String> {
                         let _ = write!(h, "<th scope=\"col\">{}</th>", esc(c));
                     }
                     h.push_str("</tr></thead>\n<tbody>\n");
-                    // Why a cell is n/a: numbered once per table, listed under it.
                     tables += 1;
-                    let mut notes: Vec<&str> = Vec::new();
+                    let mut notes = Notes::new(tables);
                     for row in rows {
                         h.push_str("<tr>");
                         for (i, c) in row.iter().enumerate() {
@@ -136,34 +184,13 @@ pub fn render(report: &Report) -> Result<String> {
                             } else {
                                 ""
                             };
-                            let mark = c.note.as_deref().map_or(String::new(), |note| {
-                                let n = match notes.iter().position(|x| *x == note) {
-                                    Some(at) => at + 1,
-                                    None => {
-                                        notes.push(note);
-                                        notes.len()
-                                    }
-                                };
-                                format!("<sup><a href=\"#why-{tables}-{n}\">{n}</a></sup>")
-                            });
+                            let mark = notes.mark(c.note.as_deref());
                             let _ = write!(h, "<td{class}>{}{mark}</td>", esc(&c.text));
                         }
                         h.push_str("</tr>\n");
                     }
                     h.push_str("</tbody></table></div>\n");
-                    if !notes.is_empty() {
-                        h.push_str("<ol class=\"why\">\n");
-                        for (n, note) in notes.iter().enumerate() {
-                            let _ = writeln!(
-                                h,
-                                "<li id=\"why-{}-{}\">n/a: {}</li>",
-                                tables,
-                                n + 1,
-                                esc(note)
-                            );
-                        }
-                        h.push_str("</ol>\n");
-                    }
+                    notes.list(&mut h);
                 }
                 Block::Chart(i) => {
                     let Some(slot) = report.charts.get(*i) else {

@@ -357,6 +357,43 @@ fn a_chart_with_no_data_is_left_out_with_a_sentence() {
     assert!(html.contains("not drawn. No connection has a date"));
 }
 
+#[test]
+fn an_na_in_index_html_shows_its_reason_and_report_md_stays_plain() {
+    let mastodon = fixture("mastodon-2024").display().to_string();
+    let (_dir, out) = report(&[&mastodon]);
+    let html = text(&out, "index.html");
+    // The responsiveness figures of a one-sided archive: each n/a links to one reason,
+    // listed once under its table.
+    let reason = "n/a: the Mastodon archive holds only the messages you sent: turns, answers \
+                  and starts are unknown";
+    let section = html
+        .split("<section id=\"responsiveness\">")
+        .nth(1)
+        .and_then(|s| s.split("</section>").next())
+        .expect("a responsiveness section");
+    assert_eq!(section.matches(reason).count(), 1, "{section}");
+    // Turns (0) is known; the seven other figures are n/a for that one reason.
+    assert_eq!(section.matches("n&#x2F;a<sup><a href=\"#why-").count(), 7);
+    // summary.json gives the same reason.
+    let summary: Value = serde_json::from_str(&text(&out, "summary.json")).unwrap();
+    let notes: Vec<&str> = summary["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(notes.contains(
+        &"overall.responsiveness.within_24h_rate: the Mastodon archive holds only the messages \
+          you sent: turns, answers and starts are unknown"
+    ));
+    // report.md keeps its plain n/a.
+    let md = text(&out, "report.md");
+    assert!(
+        md.contains("| You answered within 24 hours | n/a |"),
+        "{md}"
+    );
+}
+
 /// twitter-analysis with a post text and a display name that are markup.
 fn hostile_fixture(dir: &Path) -> PathBuf {
     let dest = dir.join("twitter-hostile");
