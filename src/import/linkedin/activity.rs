@@ -20,10 +20,13 @@ pub fn post_urn(link: &str) -> String {
         .unwrap_or(decoded)
 }
 
+/// The kind of media by `MediaUrl`'s path: `media.licdn.com/dms/image/...` is a photo,
+/// `dms.licdn.com/playlist/vid/...` a video (the word "video" is not in it),
+/// `media.licdn.com/dms/document/...` a document.
 fn media(media_url: Option<&str>, shared_url: Option<&str>) -> Media {
     match media_url.map(str::to_ascii_lowercase) {
         Some(m) if m.contains("document") || m.ends_with(".pdf") => Media::Document,
-        Some(m) if m.contains("video") => Media::Video,
+        Some(m) if m.contains("/playlist/vid/") || m.contains("video") => Media::Video,
         Some(_) => Media::Photo,
         None => match shared_url {
             Some(u) if u.contains("/pulse/") => Media::Article,
@@ -184,5 +187,20 @@ mod tests {
         );
         assert_eq!(posts[0].media.as_str(), "link");
         assert_eq!(posts[0].link_domains, ["example.com"]);
+    }
+
+    #[test]
+    fn the_media_url_tells_photo_video_and_document_by_its_path() {
+        let text = "Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\n\
+            2025-11-19 09:59:30,https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A1,A photo,,https://media.licdn.com/dms/image/v2/D4E22AQ/feedshare-shrink_800/0/1?e=1&v=beta,PUBLIC\n\
+            2025-11-20 09:59:30,https://www.linkedin.com/feed/update/urn%3Ali%3Augcpost%3A2,A video,,https://dms.licdn.com/playlist/vid/v2/D4E05AQ/mp4-720p-30fp-crf28/0/1?e=1&v=beta,PUBLIC\n\
+            2025-11-21 09:59:30,https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A3,Slides,,https://media.licdn.com/dms/document/media/v2/D4E1FAQ/feedshare-document-pdf-analyzed/0/1,PUBLIC\n";
+        let mut problems = RecordProblems::default();
+        let media: Vec<&str> = shares(text, &mut problems)
+            .unwrap()
+            .iter()
+            .map(|p| p.media.as_str())
+            .collect();
+        assert_eq!(media, ["photo", "video", "document"]);
     }
 }
