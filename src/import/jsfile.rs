@@ -12,7 +12,7 @@ use std::fmt;
 
 use serde_json::Value;
 
-pub use records::{Records, records, records_under};
+pub use records::{Records, records, records_under, records_under_last};
 
 /// Why a data file could not be read as a whole.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -397,3 +397,66 @@ fn instagram_and_mastodon_import_to_their_own_partitions() {
     assert_eq!(back.posts.height(), 4 + 7);
     assert_eq!(back.messages.height(), 6 + 3);
 }
+
+#[test]
+fn an_outbox_that_gives_its_list_twice_is_read_as_json_reads_it_and_warned_about() {
+    // One real outbox.json holds `orderedItems` twice: an empty list, then the activities.
+    let dir = tempdir();
+    let archive = dir.path().join("mastodon");
+    copy_dir(&fixture("mastodon-2022"), &archive);
+    let outbox = archive.join("outbox.json");
+    let text = std::fs::read_to_string(&outbox).unwrap();
+    let doubled = text.replacen(
+        "\"orderedItems\": [",
+        "\"orderedItems\": [],\n  \"orderedItems\": [",
+        1,
+    );
+    assert_ne!(doubled, text);
+    std::fs::write(&outbox, doubled).unwrap();
+    let a = load_one(archive.clone());
+    // The same three posts as the fixture (the last list, as serde_json keeps it).
+    assert_eq!(a.dataset.posts.height(), 3);
+    let problems = &a.coverage.problems["outbox.json"];
+    assert_eq!(
+        problems
+            .reasons
+            .get("orderedItems lists given more than once"),
+        Some(&1)
+    );
+    let warnings = a.coverage.warning_lines().join("\n");
+    assert!(
+        warnings.contains("orderedItems given 2 times: the last one read"),
+        "{warnings}"
+    );
+}
+
+#[test]
+fn a_collection_far_shorter_than_its_total_items_is_warned_about() {
+    let dir = tempdir();
+    let archive = dir.path().join("mastodon");
+    copy_dir(&fixture("mastodon-2022"), &archive);
+    let outbox = archive.join("outbox.json");
+    let text = std::fs::read_to_string(&outbox).unwrap();
+    std::fs::write(
+        &outbox,
+        text.replacen("\"totalItems\": 4", "\"totalItems\": 1557", 1),
+    )
+    .unwrap();
+    let a = load_one(archive);
+    let warnings = a.coverage.warning_lines().join("\n");
+    assert!(
+        warnings.contains("totalItems says 1557, the orderedItems list holds 4"),
+        "{warnings}"
+    );
+    // The fixture as it is: its totals match, no warning.
+    let plain = load_one(fixture("mastodon-2022"));
+    assert!(
+        !plain
+            .coverage
+            .warning_lines()
+            .join("\n")
+            .contains("totalItems"),
+        "{:?}",
+        plain.coverage.warning_lines()
+    );
+}

@@ -29,6 +29,11 @@ pub struct Records<T> {
     pub count: u64,
     /// The problems `parse` recorded.
     pub problems: RecordProblems,
+    /// Keyed mode: how many times the key appears again after the array that was read (a
+    /// JSON reader keeps the last one: read again with [`records_under_last`]).
+    pub key_again: usize,
+    /// Keyed mode: the object's own `totalItems`, where it states one at its top level.
+    pub declared_total: Option<u64>,
 }
 
 /// One batch's records, or the problem that stopped it.
@@ -43,7 +48,7 @@ pub fn records<T: Send>(
     max_depth: usize,
     parse: &(dyn Fn(&Node<'_>, &mut RecordProblems) -> Option<T> + Sync),
 ) -> Result<Records<T>, JsProblem> {
-    read_records(reader, None, max_depth, parse)
+    read_records(reader, None, 0, max_depth, parse)
 }
 
 /// [`records`] for the array under `key` of a file whose value is an object (Mastodon's
@@ -55,12 +60,25 @@ pub fn records_under<T: Send>(
     max_depth: usize,
     parse: &(dyn Fn(&Node<'_>, &mut RecordProblems) -> Option<T> + Sync),
 ) -> Result<Records<T>, JsProblem> {
-    read_records(reader, Some(key), max_depth, parse)
+    read_records(reader, Some(key), 0, max_depth, parse)
+}
+
+/// [`records_under`] for a file that gives `key` more than once: the first `skip`
+/// occurrences are passed over, as a JSON reader keeps the last value of a key.
+pub fn records_under_last<T: Send>(
+    reader: &mut dyn Read,
+    key: &'static str,
+    skip: usize,
+    max_depth: usize,
+    parse: &(dyn Fn(&Node<'_>, &mut RecordProblems) -> Option<T> + Sync),
+) -> Result<Records<T>, JsProblem> {
+    read_records(reader, Some(key), skip, max_depth, parse)
 }
 
 fn read_records<T: Send>(
     reader: &mut dyn Read,
     key: Option<&'static str>,
+    skip: usize,
     max_depth: usize,
     parse: &(dyn Fn(&Node<'_>, &mut RecordProblems) -> Option<T> + Sync),
 ) -> Result<Records<T>, JsProblem> {
@@ -72,6 +90,7 @@ fn read_records<T: Send>(
         let mut scanner = Scanner {
             max_depth,
             key,
+            skip,
             ..Scanner::default()
         };
         loop {
@@ -102,7 +121,8 @@ fn read_records<T: Send>(
                 });
             }
             if eof {
-                return scanner.finish(&input).map_err(|s| s.problem(&input));
+                scanner.finish(&input).map_err(|s| s.problem(&input))?;
+                return Ok((scanner.again, scanner.total));
             }
         }
     });
@@ -111,6 +131,8 @@ fn read_records<T: Send>(
         items: Vec::new(),
         count: 0,
         problems: RecordProblems::default(),
+        key_again: 0,
+        declared_total: None,
     };
     for slot in slots.into_inner().unwrap_or_else(|p| p.into_inner()) {
         let batch = slot.unwrap_or_else(|| Err(JsProblem("a batch was not parsed".into())))?;
@@ -118,7 +140,7 @@ fn read_records<T: Send>(
         out.count += batch.count;
         out.problems.absorb(batch.problems);
     }
-    produced?;
+    (out.key_again, out.declared_total) = produced?;
     Ok(out)
 }
 
@@ -154,6 +176,8 @@ fn parse_batch<T>(
         items,
         count: ranges.len() as u64,
         problems,
+        key_again: 0,
+        declared_total: None,
     })
 }
 
@@ -310,6 +334,20 @@ struct Scanner {
     key_start: Option<usize>,
     /// The last key read is the one sought.
     key_matched: bool,
+    /// Occurrences of the key to pass over before the one read.
+    skip: usize,
+    /// Occurrences of the key passed over so far.
+    skipped: usize,
+    /// The key's array was read; the rest of the object is scanned for the key again.
+    array_done: bool,
+    /// Occurrences of the key after the array read.
+    again: usize,
+    /// The last key read is `totalItems`.
+    total_matched: bool,
+    /// Reading the digits of the top-level `totalItems`.
+    reading_total: bool,
+    /// The top-level `totalItems`, where stated.
+    total: Option<u64>,
 }
 
 impl Scanner {
@@ -332,6 +370,7 @@ impl Scanner {
                             self.in_string = false;
                             if let (Some(start), Some(key)) = (self.key_start.take(), self.key) {
                                 self.key_matched = &buf[start..i] == key.as_bytes();
+                                self.total_matched = &buf[start..i] == b"totalItems";
                             }
                         }
                         i += 1;
@@ -374,10 +413,10 @@ impl Scanner {
                     (_, None) => return Err(Scanned::NotAnArray),
                 },
                 Phase::Closed if self.key.is_some() => {
-                    self.phase = Phase::Rest;
-                    if b == b'"' {
-                        self.in_string = true;
-                    }
+                    // Back in the object: its other members, and perhaps the key again.
+                    self.phase = Phase::Object;
+                    self.array_done = true;
+                    self.object_byte(b, i)?;
                 }
                 Phase::Closed if b == b';' => self.phase = Phase::Ended,
                 Phase::Closed | Phase::Ended => {
@@ -402,17 +441,40 @@ impl Scanner {
             }
             b':' if top => {
                 self.expect_key = false;
+                self.reading_total = std::mem::take(&mut self.total_matched);
                 if std::mem::take(&mut self.key_matched) {
-                    self.phase = Phase::Assigned;
+                    if self.array_done {
+                        self.again += 1;
+                    } else if self.skipped < self.skip {
+                        self.skipped += 1;
+                    } else {
+                        self.phase = Phase::Assigned;
+                    }
                 }
             }
-            b',' if top => self.expect_key = true,
+            b'0'..=b'9' if top && self.reading_total => {
+                let digit = u64::from(b - b'0');
+                self.total = self
+                    .total
+                    .unwrap_or(0)
+                    .checked_mul(10)
+                    .and_then(|t| t.checked_add(digit));
+                if self.total.is_none() {
+                    self.reading_total = false;
+                }
+            }
+            b',' if top => {
+                self.expect_key = true;
+                self.reading_total = false;
+            }
             b'{' | b'[' => {
+                self.reading_total = false;
                 self.member_depth += 1;
                 if self.member_depth + 1 > self.max_depth {
                     return Err(Scanned::TooDeep(i, self.max_depth));
                 }
             }
+            b'}' if top && self.array_done => self.phase = Phase::Rest,
             b'}' | b']' if top => {
                 return Err(Scanned::NoKey(self.key.unwrap_or_default()));
             }
@@ -478,6 +540,7 @@ impl Scanner {
         if let Some(key) = self.key {
             // The object's end is not checked: what follows the array is skipped.
             return match self.phase {
+                _ if self.array_done => Ok(()),
                 Phase::Start => Err(Scanned::NotAnObject),
                 Phase::Object | Phase::Assigned if self.member_depth == 0 => {
                     Err(Scanned::NoKey(key))
@@ -581,6 +644,30 @@ mod tests {
         };
         let out = records_under(&mut text.as_bytes(), "orderedItems", max_depth, &parse)?;
         Ok((out.items, out.count))
+    }
+
+    #[test]
+    fn a_key_given_twice_is_found_again_and_the_last_is_read_on_request() {
+        let parse = |node: &Node<'_>, _: &mut RecordProblems| match node.get("a") {
+            Some(Node::Unsigned(n)) => Some(*n),
+            _ => None,
+        };
+        // As one real outbox.json: an empty list first, then the activities.
+        let text = r#"{"id": "x", "totalItems": 3, "orderedItems": [],
+            "type": "OrderedCollection", "orderedItems": [{"a": 1}, {"a": 2}, {"a": 3}]}"#;
+        let first = records_under(&mut text.as_bytes(), "orderedItems", 64, &parse).unwrap();
+        assert_eq!((first.count, first.key_again), (0, 1));
+        assert_eq!(first.declared_total, Some(3));
+        let last = records_under_last(&mut text.as_bytes(), "orderedItems", 1, 64, &parse).unwrap();
+        assert_eq!(last.items, [1, 2, 3]);
+        assert_eq!((last.count, last.key_again), (3, 0));
+        // totalItems inside another member, or as a string, is not the object's own.
+        let nested = r#"{"first": {"totalItems": 9}, "orderedItems": [{"a": 1}]}"#;
+        let read = records_under(&mut nested.as_bytes(), "orderedItems", 64, &parse).unwrap();
+        assert_eq!(read.declared_total, None);
+        let quoted = r#"{"totalItems": "12", "orderedItems": []}"#;
+        let read = records_under(&mut quoted.as_bytes(), "orderedItems", 64, &parse).unwrap();
+        assert_eq!(read.declared_total, None);
     }
 
     #[test]

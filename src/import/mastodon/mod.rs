@@ -172,13 +172,38 @@ fn ordered_items<T: Send>(
     problems: &mut RecordProblems,
     parse: &(dyn Fn(&Node<'_>, &mut RecordProblems) -> Option<T> + Sync),
 ) -> std::result::Result<(Vec<T>, u64), String> {
-    let read = archive
-        .stream(entry, |reader| {
-            jsfile::records_under(reader, "orderedItems", archive.limits().max_depth, parse)
-        })
-        .map_err(Error::into_problem)?
-        .map_err(|e| e.0)?;
+    let read_with = |skip: usize| {
+        archive
+            .stream(entry, |reader| {
+                let depth = archive.limits().max_depth;
+                jsfile::records_under_last(reader, "orderedItems", skip, depth, parse)
+            })
+            .map_err(Error::into_problem)?
+            .map_err(|e| e.0)
+    };
+    let mut read = read_with(0)?;
+    if read.key_again > 0 {
+        // The key given twice or more: as a JSON reader does, the last one counts.
+        let again = read.key_again;
+        read = read_with(again)?;
+        problems.null_field("orderedItems lists given more than once", || {
+            format!("orderedItems given {} times: the last one read", again + 1)
+        });
+    }
     problems.absorb(read.problems);
+    if let Some(total) = read.declared_total
+        && read.count.saturating_mul(10) < total.saturating_mul(9)
+    {
+        problems.null_field(
+            "collections holding fewer items than their totalItems",
+            || {
+                format!(
+                    "totalItems says {total}, the orderedItems list holds {}",
+                    read.count
+                )
+            },
+        );
+    }
     Ok((read.items, read.count))
 }
 
