@@ -51,6 +51,22 @@ pub struct PeriodRequest {
 }
 
 impl PeriodRequest {
+    /// The period before `period`: with `--quarter`, the previous calendar quarter (its
+    /// length differs: 2025Q1 has 90 days, 2024Q4 92); else the span of the same length
+    /// just before it.
+    pub fn previous(&self, clock: &Clock, period: Period) -> Period {
+        match self.quarter {
+            Some(first_day) => match first_day.checked_sub_months(chrono::Months::new(3)) {
+                Some(before) => Period {
+                    start: clock.day_start(before),
+                    end: period.start - 1,
+                },
+                None => period.previous(),
+            },
+            None => period.previous(),
+        }
+    }
+
     /// Resolves the request into a period; `activity` is the first and last activity of
     /// the archives, used where the request leaves an end open. `None` when there is no
     /// activity and no explicit bound to go by.
@@ -240,6 +256,23 @@ mod tests {
             end: 199,
         };
         assert_eq!(p.previous(), Period { start: 0, end: 99 });
+    }
+
+    #[test]
+    fn the_quarter_before_a_quarter_is_the_previous_calendar_quarter() {
+        let clock = Clock::new(Tz::UTC);
+        let request = request(None, None, Some("2012Q1")).unwrap();
+        let p = request.resolve(&clock, None).unwrap();
+        let previous = request.previous(&clock, p);
+        // 2011-10-01 00:00 UTC to 2011-12-31 23:59:59.999: 92 days, not 2012Q1's 91, and
+        // 1 October included.
+        assert_eq!(previous.start, 1_317_427_200_000);
+        assert_eq!(previous.end, 1_325_376_000_000 - 1);
+        assert_eq!(previous.end, p.start - 1);
+        // --since/--until: the span of the same length just before.
+        let since = super::request(Some("2012-01-01"), Some("2012-01-10"), None).unwrap();
+        let p = since.resolve(&clock, None).unwrap();
+        assert_eq!(since.previous(&clock, p), p.previous());
     }
 
     #[test]

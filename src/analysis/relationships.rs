@@ -296,25 +296,36 @@ pub struct Dormant {
     pub platform: String,
     /// The id.
     pub counterpart_id: String,
-    /// Interactions in [start, E - 90 days).
+    /// Interactions in [E - 455 days, E - 90 days).
     pub interactions_before: u64,
     /// The last of them (RFC 3339, UTC).
     pub last_interaction_at: String,
 }
 
-/// Dormant relationships, most interactions before first, ties by id.
+/// How far back interactions count for dormancy: the year before the last 90 days.
+pub const DORMANT_HISTORY_MS: i64 = 365 * DAY_MS;
+
+/// Dormant relationships, most interactions before first, ties by id: at least 3
+/// interactions in the year before the last 90 days, `[E - 455 days, E - 90 days)`, and none
+/// in `[E - 90 days, E]`. The year reaches before the period's start: a quarter is shorter
+/// than 90 days and the history that makes a relationship.
 pub fn dormant_list(scope: &Scope) -> PolarsResult<Vec<Dormant>> {
-    let frame = &scope.within.interactions;
+    let frame = &scope.all.interactions;
     let platform = strs(frame, "platform")?;
     let id = strs(frame, "counterpart_id")?;
     let at = times(frame, "at")?;
-    let cutoff = scope.period.end - DORMANT_WINDOW_MS;
+    let end = scope.period.end;
+    let cutoff = end - DORMANT_WINDOW_MS;
+    let history = cutoff - DORMANT_HISTORY_MS;
     // (before count, last before, any recent)
     let mut seen: HashMap<(&str, &str), (u64, i64, bool)> = HashMap::new();
     for i in 0..frame.height() {
         let (Some(p), Some(c), Some(t)) = (platform[i], id[i], at[i]) else {
             continue;
         };
+        if t < history || t > end {
+            continue;
+        }
         let entry = seen.entry((p, c)).or_insert((0, i64::MIN, false));
         if t < cutoff {
             entry.0 += 1;

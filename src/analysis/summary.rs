@@ -47,6 +47,8 @@ pub struct PlatformCoverage {
 pub struct Header {
     /// The period.
     pub period: Option<Period>,
+    /// The previous period, with `--compare-previous`.
+    pub previous: Option<Period>,
     /// The settings.
     pub options: Options,
     /// Whether the previous period is reported.
@@ -190,7 +192,7 @@ pub fn build_with_notes(header: &Header, scopes: &[ScopeFigures]) -> (Value, Vec
     );
     period.insert("tz".into(), options.clock.tz.name().into());
     if header.compare_previous {
-        let previous = header.period.map(|p| p.previous());
+        let previous = header.previous;
         let mut prev = Map::new();
         prev.insert(
             "start".into(),

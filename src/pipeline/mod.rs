@@ -155,6 +155,7 @@ pub fn summarize_with_progress(
     let options = &settings.options;
     let activity = activity_range(&input.dataset)?;
     let resolved = settings.request.resolve(&options.clock, activity);
+    let previous_of = |p: Period| settings.request.previous(&options.clock, p);
     let mut notes = Vec::new();
     if resolved.is_none() {
         notes.push(
@@ -188,11 +189,12 @@ pub fn summarize_with_progress(
         )?);
     }
     if settings.compare_previous {
+        let previous = previous_of(period);
         for (name, data) in &names {
             scopes.push(Scope::new(
                 name,
                 data.clone(),
-                period.previous(),
+                previous,
                 options,
                 &input.invitation_notes,
                 &facts,
@@ -229,6 +231,9 @@ pub fn summarize_with_progress(
     }
     let header = Header {
         period: resolved,
+        previous: resolved
+            .filter(|_| settings.compare_previous)
+            .map(previous_of),
         options: options.clone(),
         compare_previous: settings.compare_previous,
         archives: archive_entries(input),

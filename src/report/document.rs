@@ -96,7 +96,7 @@ pub fn build(report: &Report) -> Document {
         .collect();
     lead.push(format!("Archives: {}", names.join("; ")));
     if header.compare_previous
-        && let Some(previous) = header.period.map(|p| p.previous())
+        && let Some(previous) = header.previous
     {
         lead.push(format!(
             "Compared with the previous period: {} to {}",

@@ -315,6 +315,38 @@ fn counterparts_supporters_and_dormant_by_hand() {
 }
 
 #[test]
+fn a_quarter_finds_the_relationships_that_went_quiet_before_it() {
+    // 2025Q2: E = 2025-06-30 23:59:59.999, E - 90 days = 2025-04-01 23:59:59.999, and the
+    // year before that reaches back to 2024-04-01. History before the quarter counts.
+    // Bea (601): her 9 interactions are all of January and February; Cal (602): 3, the last
+    // on 01-15; Fay (605): 3 inbound, the last 04-01 09:10, before E - 90 days. Nobody
+    // interacted after 04-01 23:59 but Eve and Dee, whose 1 and 2 are too few.
+    let s = analyze(&[&twitter(), "--quarter", "2025Q2"]);
+    let d = &s["overall"]["dormant"];
+    let listed: Vec<(&str, u64, &str)> = d["dormant_relationships"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| {
+            (
+                x["counterpart_id"].as_str().unwrap(),
+                x["interactions_before"].as_u64().unwrap(),
+                x["last_interaction_at"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("601", 9, "2025-02-20T10:00:00Z"),
+            ("602", 3, "2025-01-15T10:00:00Z"),
+            ("605", 3, "2025-04-01T09:10:00Z"),
+        ]
+    );
+    assert_eq!(d["dormant"], 3);
+}
+
+#[test]
 fn one_on_one_broadcast_and_actions_by_hand() {
     let t = &twitter_summary()["twitter"];
     // Public: the mention of Dee (01-07) and the reply to Bea (02-17). The owner wrote to
