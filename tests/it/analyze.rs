@@ -362,7 +362,10 @@ fn one_on_one_broadcast_and_actions_by_hand() {
         json!({"owner_messages": 12, "owner_messages_with_text": 12,
             "broadcast_messages": 5, "broadcast_bodies": 1, "broadcast_share": 0.416667})
     );
-    // Cal dormant (strength 3); Fay unanswered and unreciprocated (3); Dee unanswered (2).
+    // E - 30 days = 03-31 12:00. Fay's turn (04-01 09:00) and Dee's (04-20 09:00) are
+    // unanswered and recent; Fay also supports without reciprocation; Cal is dormant. Placed
+    // by the first reason (waiting answers first, quiet relationships last), then strength:
+    // Fay (3) before Dee (2), then Cal.
     let a = &t["actions"];
     assert_eq!(a["actions_total"], 3);
     assert_eq!(
@@ -370,7 +373,7 @@ fn one_on_one_broadcast_and_actions_by_hand() {
         json!({"dormant": 1, "not_followed_up": 0, "unanswered_turn": 2,
             "unreciprocated_supporter": 1})
     );
-    let order: Vec<(&str, Vec<&str>)> = a["actions"]
+    let order: Vec<(&str, Vec<&str>, &str)> = a["actions"]
         .as_array()
         .unwrap()
         .iter()
@@ -383,15 +386,21 @@ fn one_on_one_broadcast_and_actions_by_hand() {
                     .iter()
                     .map(|r| r.as_str().unwrap())
                     .collect(),
+                x["since"].as_str().unwrap(),
             )
         })
         .collect();
+    // Since: the turn's first message; Cal's last interaction.
     assert_eq!(
         order,
         vec![
-            ("602", vec!["dormant"]),
-            ("605", vec!["unanswered_turn", "unreciprocated_supporter"]),
-            ("603", vec!["unanswered_turn"]),
+            (
+                "605",
+                vec!["unanswered_turn", "unreciprocated_supporter"],
+                "2025-04-01T09:00:00Z"
+            ),
+            ("603", vec!["unanswered_turn"], "2025-04-20T09:00:00Z"),
+            ("602", vec!["dormant"], "2025-01-15T10:00:00Z"),
         ]
     );
 }
@@ -471,7 +480,8 @@ fn linkedin_actions_and_conversations_by_hand() {
     assert_eq!(
         l["actions"]["actions"],
         json!([{"platform": "linkedin", "counterpart_id": "https://www.linkedin.com/in/di-d",
-            "counterpart_name": "Di D", "reasons": ["not_followed_up"], "strength": 1}])
+            "counterpart_name": "Di D", "reasons": ["not_followed_up"], "strength": 1,
+            "since": "2025-03-15T00:00:00Z"}])
     );
     // Cy's message is 0 h old at E: in no figure; no turn to answer.
     let r = &l["responsiveness"];
@@ -958,7 +968,7 @@ fn top_limits_every_list_but_not_the_totals() {
         t["supporters"]["top_supporters"].as_array().unwrap().len(),
         2
     );
-    // Three people to write to; the two strongest are listed.
+    // Three people to write to; the two most pressing are listed (the two waiting).
     assert_eq!(t["actions"]["actions_total"], 3);
     let ids: Vec<&str> = t["actions"]["actions"]
         .as_array()
@@ -966,7 +976,7 @@ fn top_limits_every_list_but_not_the_totals() {
         .iter()
         .map(|a| a["counterpart_id"].as_str().unwrap())
         .collect();
-    assert_eq!(ids, ["602", "605"]);
+    assert_eq!(ids, ["605", "603"]);
     assert_eq!(s["parameters"]["top"], 2);
 }
 

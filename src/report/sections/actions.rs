@@ -3,6 +3,7 @@
 
 use super::{Context, Placement, ReportSection, count, display_name};
 use crate::analysis::actions::Actions;
+use crate::analysis::relationships::DormantFigures;
 use crate::analysis::table::{Cell, Table};
 use crate::report::document::{Block, Section, Shown};
 use crate::report::headline::{Better, Headline, Reading, Unit};
@@ -19,14 +20,27 @@ const HEADLINES: &[Headline] = &[Headline {
     read: |r| Reading::from(r, "actions", |a: &Actions| Reading::count(a.actions_total)),
 }];
 
-/// The name of each reason of the action list, as a person reads it.
-fn reason_text(reason: &str) -> &'static str {
+/// A reason of the action list as a person reads it; the first one says since when
+/// (`since`, a local day), and a dormant relationship after how many interactions.
+fn reason_text(reason: &str, since: Option<&str>, interactions: Option<u64>) -> String {
+    let when = |prefix: &str| since.map_or(String::new(), |d| format!("{prefix}{d}"));
     match reason {
-        "unanswered_turn" => "waiting for your answer for more than 24 hours",
-        "dormant" => "a relationship gone quiet for 90 days",
-        "not_followed_up" => "a new connection you have not written to",
-        "unreciprocated_supporter" => "supports you (3+ times) and you never interacted back",
-        _ => "other",
+        "unanswered_turn" => format!("waiting for your answer{}", when(" since ")),
+        "not_followed_up" => format!("a new connection{} you have not written to", when(" of ")),
+        "unreciprocated_supporter" => format!(
+            "supports you (3+ times{}) and you never interacted back",
+            when(" since ")
+        ),
+        "dormant" => {
+            let after = interactions.map_or(String::new(), |n| {
+                format!(", after {n} interaction{}", if n == 1 { "" } else { "s" })
+            });
+            match since {
+                Some(d) => format!("quiet since {d}{after}"),
+                None => format!("a relationship gone quiet for 90 days{after}"),
+            }
+        }
+        _ => "other".to_string(),
     }
 }
 
@@ -77,9 +91,25 @@ impl ReportSection for ActionsSection {
 
     fn build(&self, ctx: &Context) -> Section {
         let mut blocks = Vec::new();
+        let dormant = ctx.get::<DormantFigures>("dormant");
+        let interactions = |platform: &str, id: &str| {
+            dormant.and_then(|d| {
+                d.dormant_relationships
+                    .iter()
+                    .find(|r| r.platform == platform && r.counterpart_id == id)
+                    .map(|r| r.interactions_before)
+            })
+        };
         let (list, total) = ctx
             .get::<Actions>("actions")
             .map_or((&[][..], 0), |a| (a.actions.as_slice(), a.actions_total));
+        if let Some(period) = ctx.header.period {
+            blocks.push(Block::Para(format!(
+                "\"Now\" is the end of the period, {}, not today: the same archives give the \
+                 same list on any day.",
+                ctx.day_of(period.end)
+            )));
+        }
         if list.is_empty() {
             blocks.push(Block::Para(
                 "No one is waiting: no unanswered message, dormant relationship, new connection \
@@ -88,7 +118,7 @@ impl ReportSection for ActionsSection {
             ));
         } else {
             blocks.push(Block::Para(format!(
-                "{} people to write to at the end of the period{}, strongest relationships first:",
+                "{} people to write to at the end of the period{}, the most pressing first:",
                 count(total),
                 if list.len() < total {
                     format!(" (the first {} shown; --top)", list.len())
@@ -111,7 +141,15 @@ impl ReportSection for ActionsSection {
                             a.platform.clone(),
                             a.reasons
                                 .iter()
-                                .map(|r| reason_text(r))
+                                .enumerate()
+                                .map(|(i, r)| {
+                                    let since = (i == 0).then(|| ctx.day(&a.since));
+                                    reason_text(
+                                        r,
+                                        since.as_deref(),
+                                        interactions(&a.platform, &a.counterpart_id),
+                                    )
+                                })
                                 .collect::<Vec<_>>()
                                 .join("; "),
                             count(a.strength as usize),

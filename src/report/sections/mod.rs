@@ -107,6 +107,23 @@ impl<'a> Context<'a> {
         self.header.compare_previous
     }
 
+    /// A UTC instant as the local day a person reads: `3 Mar 2013`.
+    pub fn day_of(&self, ms: i64) -> String {
+        chrono::DateTime::from_timestamp_millis(ms).map_or_else(String::new, |t| {
+            t.with_timezone(&self.header.options.clock.tz)
+                .format("%-d %b %Y")
+                .to_string()
+        })
+    }
+
+    /// An RFC 3339 time of a result as the local day a person reads.
+    pub fn day(&self, rfc3339: &str) -> String {
+        chrono::DateTime::parse_from_rfc3339(rfc3339).map_or_else(
+            |_| rfc3339.to_string(),
+            |t| self.day_of(t.timestamp_millis()),
+        )
+    }
+
     /// A table by name.
     pub fn table(&self, name: &str) -> Option<&'a Table> {
         self.tables.iter().find(|t| t.name == name)

@@ -136,8 +136,8 @@ impl ReportSection for ResponsivenessSection {
             }
             if x.unanswered > 0 {
                 blocks.push(Block::Advice(format!(
-                    "{} conversations end with a message of theirs you never answered: they are in the \
-                     action list.",
+                    "{} conversations end with a message of theirs you never answered; those of the \
+                     last 30 days are in the action list.",
                     count(x.unanswered)
                 )));
             }
