@@ -46,7 +46,7 @@ fn analyze(c: &mut Criterion) {
     let (start, end) = activity_range(&input.dataset)
         .expect("range")
         .expect("activity");
-    let facts = rapport::import::facts();
+    let facts = rapport::import::facts(&input.archives);
     let scope = Scope::new(
         "overall",
         input.dataset.clone(),

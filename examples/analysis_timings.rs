@@ -45,7 +45,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         end: last,
     };
     let t = Instant::now();
-    let facts = rapport::import::facts();
+    let facts = rapport::import::facts(&input.archives);
     let scope = Scope::new(
         "overall",
         input.dataset.clone(),

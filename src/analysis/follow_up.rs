@@ -115,10 +115,11 @@ pub fn new_connections(
 /// The `follow_up` figures.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct FollowUp {
-    /// Connections made in the period with a known time.
-    pub connections_made: usize,
+    /// Connections made in the period with a known time; null where no archive holds a
+    /// list of connections.
+    pub connections_made: Figure<usize>,
     /// Those followed up within 7 days.
-    pub followed_up: usize,
+    pub followed_up: Figure<usize>,
     /// followed_up / connections_made.
     pub follow_up_rate: Figure<f64>,
 }
@@ -129,13 +130,20 @@ impl super::Outcome for FollowUp {}
 pub fn run(scope: &Scope) -> PolarsResult<Figures> {
     let list = scope.shared()?.new_connections();
     let followed = list.iter().filter(|c| c.followed_up).count();
-    let result = FollowUp {
-        connections_made: list.len(),
-        followed_up: followed,
-        follow_up_rate: Figure::or_unknown(
-            share(followed, list.len()),
-            "no connection with a known time was made in the period",
-        ),
+    let result = match scope.connections_unknown()? {
+        Some(why) => FollowUp {
+            connections_made: Figure::unknown(why.clone()),
+            followed_up: Figure::unknown(why.clone()),
+            follow_up_rate: Figure::unknown(why),
+        },
+        None => FollowUp {
+            connections_made: Figure::known(list.len()),
+            followed_up: Figure::known(followed),
+            follow_up_rate: Figure::or_unknown(
+                share(followed, list.len()),
+                "no connection with a known time was made in the period",
+            ),
+        },
     };
     Ok(Figures::new(result, Vec::new()))
 }

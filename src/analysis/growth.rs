@@ -31,14 +31,14 @@ pub struct Company {
 /// The `growth` figures.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Growth {
-    /// Connections in the archive (all time).
-    pub connections: usize,
+    /// Connections in the archive (all time); null where no archive holds a list of them.
+    pub connections: Figure<usize>,
     /// Those with a known time.
-    pub connections_with_time: usize,
+    pub connections_with_time: Figure<usize>,
     /// Those made in the period.
-    pub new_in_period: usize,
+    pub new_in_period: Figure<usize>,
     /// Every month the period touches, `YYYY-MM`, in order; null when no connection has a
-    /// time (Twitter/X gives none).
+    /// time.
     pub months: Figure<BTreeMap<String, Month>>,
     /// Companies with the most connections, at most `--top`, ties by name.
     pub top_companies: Vec<Company>,
@@ -102,14 +102,22 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
             .then_with(|| a.company.cmp(&b.company))
     });
     top.truncate(scope.options.top);
+    let unknown = scope.connections_unknown()?;
+    let count = |n: usize| match &unknown {
+        Some(why) => Figure::unknown(why.clone()),
+        None => Figure::known(n),
+    };
     let result = Growth {
-        connections: all.height(),
-        connections_with_time: at.len(),
-        new_in_period: scope.within.connections.height(),
-        months: Figure::or_unknown(
-            (!at.is_empty()).then_some(months),
-            "no connection has a known time in these archives",
-        ),
+        connections: count(all.height()),
+        connections_with_time: count(at.len()),
+        new_in_period: count(scope.within.connections.height()),
+        months: match &unknown {
+            Some(why) => Figure::unknown(why.clone()),
+            None => Figure::or_unknown(
+                (!at.is_empty()).then_some(months),
+                "no connection has a known time in these archives",
+            ),
+        },
         top_companies: top,
     };
     Ok(Figures::new(result, Vec::new()))

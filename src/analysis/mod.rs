@@ -138,6 +138,56 @@ impl Scope<'_> {
         self.facts.iter().find(|f| f.platform.as_str() == platform)
     }
 
+    /// Whether `platform`'s archives hold only what the owner did.
+    pub fn one_sided(&self, platform: &str) -> bool {
+        self.facts_of(platform).is_some_and(|f| f.one_sided)
+    }
+
+    /// The facts of the platforms with rows in the scope, in registry order.
+    pub fn present(&self) -> PolarsResult<Vec<&PlatformFacts>> {
+        let mut seen = std::collections::HashSet::new();
+        for (_, frame) in self.all.frames() {
+            for p in columns::strs(frame, "platform")?.into_iter().flatten() {
+                seen.insert(p.to_string());
+            }
+        }
+        Ok(self
+            .facts
+            .iter()
+            .filter(|f| seen.contains(f.platform.as_str()))
+            .collect())
+    }
+
+    /// Why the figures that need what others did are unknown: every platform of the scope
+    /// holds only what the owner did. `None` when one of them holds both sides.
+    pub fn other_side_unknown(&self) -> PolarsResult<Option<String>> {
+        let present = self.present()?;
+        if present.is_empty() || present.iter().any(|f| !f.one_sided) {
+            return Ok(None);
+        }
+        let titles: Vec<&str> = present.iter().map(|f| f.platform.title()).collect();
+        Ok(Some(format!(
+            "the {} archive{} only what you did, not what others did to you",
+            titles.join(" and "),
+            if titles.len() > 1 { "s hold" } else { " holds" }
+        )))
+    }
+
+    /// Why the connections figures are unknown: no platform of the scope holds a list of
+    /// connections. `None` when one of them does.
+    pub fn connections_unknown(&self) -> PolarsResult<Option<String>> {
+        let present = self.present()?;
+        if present.is_empty() || present.iter().any(|f| f.has_connection_list) {
+            return Ok(None);
+        }
+        let titles: Vec<&str> = present.iter().map(|f| f.platform.title()).collect();
+        Ok(Some(format!(
+            "the {} archive{} no list of your connections",
+            titles.join(" and "),
+            if titles.len() > 1 { "s hold" } else { " holds" }
+        )))
+    }
+
     /// The results several analyses read: computed by [`Scope::prepare`] before the
     /// analyses run, or here on first use when an analysis runs alone.
     pub fn shared(&self) -> PolarsResult<&shared::Shared> {

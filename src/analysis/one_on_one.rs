@@ -28,9 +28,9 @@ const PUBLIC: [InteractionKind; 4] = [
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct OneOnOne {
     /// Counterparts with a public interaction in the period.
-    pub public_counterparts: usize,
+    pub public_counterparts: Figure<usize>,
     /// Those who got a direct message from the owner within 14 days after one.
-    pub moved_to_one_on_one: usize,
+    pub moved_to_one_on_one: Figure<usize>,
     /// moved_to_one_on_one / public_counterparts.
     pub one_on_one_rate: Figure<f64>,
 }
@@ -54,7 +54,9 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
         let (Some(p), Some(c), Some(k), Some(t)) = (p[i], c[i], k[i], t[i]) else {
             continue;
         };
-        if !public.contains(&k) {
+        // On an archive of what the owner did only, a public exchange is known from one
+        // side: it is in no figure.
+        if !public.contains(&k) || scope.one_sided(p) {
             continue;
         }
         let moved = sent
@@ -63,13 +65,20 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
         *counterparts.entry((p, c)).or_insert(false) |= moved;
     }
     let moved = counterparts.values().filter(|m| **m).count();
-    let result = OneOnOne {
-        public_counterparts: counterparts.len(),
-        moved_to_one_on_one: moved,
-        one_on_one_rate: Figure::or_unknown(
-            share(moved, counterparts.len()),
-            "no reply, mention, comment or quote with a known counterpart in the period",
-        ),
+    let result = match scope.other_side_unknown()? {
+        Some(why) => OneOnOne {
+            public_counterparts: Figure::unknown(why.clone()),
+            moved_to_one_on_one: Figure::unknown(why.clone()),
+            one_on_one_rate: Figure::unknown(why),
+        },
+        None => OneOnOne {
+            public_counterparts: Figure::known(counterparts.len()),
+            moved_to_one_on_one: Figure::known(moved),
+            one_on_one_rate: Figure::or_unknown(
+                share(moved, counterparts.len()),
+                "no reply, mention, comment or quote with a known counterpart in the period",
+            ),
+        },
     };
     Ok(Figures::new(result, Vec::new()))
 }

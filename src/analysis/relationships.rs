@@ -153,17 +153,36 @@ impl super::Outcome for Strength {
 /// Counterpart strength and reciprocity.
 pub fn strength(scope: &Scope) -> PolarsResult<Figures> {
     let all = scope.shared()?.counterparts();
-    let strong: Vec<&Counterpart> = all.iter().filter(|c| c.strength >= STRONG).collect();
+    // What others give back is unknown on an archive of what the owner did only: its
+    // counterparts are in no reciprocity.
+    let strong: Vec<&Counterpart> = all
+        .iter()
+        .filter(|c| c.strength >= STRONG && !scope.one_sided(&c.platform))
+        .collect();
     let out: u64 = strong.iter().map(|c| c.outbound).sum();
     let total: u64 = strong.iter().map(|c| c.strength).sum();
+    let unknown = scope.other_side_unknown()?;
     let result = Strength {
         counterparts: all.len(),
-        counterparts_3plus: strong.len(),
-        reciprocity: Figure::or_unknown(
-            rate(out as f64, total as f64),
-            "no counterpart has 3 or more interactions in the period",
-        ),
-        top_counterparts: all.iter().take(scope.options.top).cloned().collect(),
+        counterparts_3plus: all.iter().filter(|c| c.strength >= STRONG).count(),
+        reciprocity: match &unknown {
+            Some(why) => Figure::unknown(why.clone()),
+            None => Figure::or_unknown(
+                rate(out as f64, total as f64),
+                "no counterpart has 3 or more interactions in the period",
+            ),
+        },
+        top_counterparts: all
+            .iter()
+            .take(scope.options.top)
+            .map(|c| {
+                let mut c = c.clone();
+                if scope.one_sided(&c.platform) {
+                    c.reciprocity = None;
+                }
+                c
+            })
+            .collect(),
     };
     let mut notes = Notes::default();
     if result
@@ -174,6 +193,17 @@ pub fn strength(scope: &Scope) -> PolarsResult<Figures> {
         notes.add(
             "top_counterparts.reciprocity",
             "a counterpart's own reciprocity is null under a strength of 3 (too few to say)",
+        );
+    }
+    if result
+        .top_counterparts
+        .iter()
+        .any(|c| scope.one_sided(&c.platform))
+    {
+        notes.add(
+            "top_counterparts.reciprocity",
+            "a counterpart's own reciprocity is null where the archive holds only what you \
+             did",
         );
     }
     Ok(Figures::new(result, notes.into_vec()))
@@ -211,13 +241,13 @@ pub struct Unreciprocated {
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Supporters {
     /// Counterparts with an inbound interaction in the period.
-    pub supporters: usize,
+    pub supporters: Figure<usize>,
     /// Those the owner acted towards in the period.
-    pub supporters_reciprocated: usize,
+    pub supporters_reciprocated: Figure<usize>,
     /// Supporters with 3 or more inbound interactions.
-    pub supporters_3plus: usize,
+    pub supporters_3plus: Figure<usize>,
     /// Those reciprocated.
-    pub supporters_3plus_reciprocated: usize,
+    pub supporters_3plus_reciprocated: Figure<usize>,
     /// supporters_3plus_reciprocated / supporters_3plus.
     pub supporters_3plus_reciprocated_share: Figure<f64>,
     /// Most inbound first, at most `--top`.
@@ -265,15 +295,24 @@ pub fn supporters(scope: &Scope) -> PolarsResult<Figures> {
     let list = supporter_list(scope.shared()?.counterparts());
     let strong: Vec<&Supporter> = list.iter().filter(|s| s.inbound >= STRONG).collect();
     let strong_reciprocated = strong.iter().filter(|s| s.reciprocated).count();
+    // An archive of what the owner did only has no supporter to count: unknown, not 0.
+    let unknown = scope.other_side_unknown()?;
+    let count = |n: usize| match &unknown {
+        Some(why) => Figure::unknown(why.clone()),
+        None => Figure::known(n),
+    };
     let result = Supporters {
-        supporters: list.len(),
-        supporters_reciprocated: list.iter().filter(|s| s.reciprocated).count(),
-        supporters_3plus: strong.len(),
-        supporters_3plus_reciprocated: strong_reciprocated,
-        supporters_3plus_reciprocated_share: Figure::or_unknown(
-            share(strong_reciprocated, strong.len()),
-            "no counterpart has 3 or more inbound interactions in the period",
-        ),
+        supporters: count(list.len()),
+        supporters_reciprocated: count(list.iter().filter(|s| s.reciprocated).count()),
+        supporters_3plus: count(strong.len()),
+        supporters_3plus_reciprocated: count(strong_reciprocated),
+        supporters_3plus_reciprocated_share: match &unknown {
+            Some(why) => Figure::unknown(why.clone()),
+            None => Figure::or_unknown(
+                share(strong_reciprocated, strong.len()),
+                "no counterpart has 3 or more inbound interactions in the period",
+            ),
+        },
         top_supporters: list.iter().take(scope.options.top).cloned().collect(),
         unreciprocated_3plus: strong
             .iter()

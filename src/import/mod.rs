@@ -125,6 +125,17 @@ pub trait Importer: Sync {
     fn holds_received_messages(&self) -> bool {
         true
     }
+    /// Whether an archive of this generation holds only what the owner did (no reply,
+    /// mention, like or message of anyone else): how others give back, support or answer
+    /// is then unknown, not 0.
+    fn one_sided(&self, _generation: &str) -> bool {
+        !self.holds_received_messages()
+    }
+    /// Whether the imported archive holds a list of the owner's connections (followers,
+    /// friends, connections): without one, every connections figure is unknown, not 0.
+    fn has_connection_list(&self, _archive: &ImportedArchive) -> bool {
+        true
+    }
     /// Whether the platform's archives hold invitations (sent or received).
     fn has_invitations(&self) -> bool {
         false
@@ -327,16 +338,33 @@ pub fn load(
     Ok(imported)
 }
 
-/// What each platform's archives can show, in registry order.
-pub fn facts() -> Vec<crate::model::PlatformFacts> {
+/// What each platform's archives can show, in registry order: what its importer declares,
+/// narrowed by the `archives` given (an archive of a one-sided generation; one without a
+/// list of connections). A platform none of whose archives is given (a Parquet dataset)
+/// keeps what its importer declares.
+pub fn facts(archives: &[ImportedArchive]) -> Vec<crate::model::PlatformFacts> {
     IMPORTERS
         .iter()
-        .map(|i| crate::model::PlatformFacts {
-            platform: i.platform(),
-            holds_received_messages: i.holds_received_messages(),
-            has_invitations: i.has_invitations(),
-            knows_sent_invitations: i.knows_sent_invitations(),
-            sent_invitations_note: i.sent_invitations_note(),
+        .map(|i| {
+            let platform = i.platform();
+            let given: Vec<&ImportedArchive> = archives
+                .iter()
+                .filter(|a| a.detection.platform == platform && !a.detection.addition_only)
+                .collect();
+            crate::model::PlatformFacts {
+                platform,
+                holds_received_messages: i.holds_received_messages(),
+                has_invitations: i.has_invitations(),
+                knows_sent_invitations: i.knows_sent_invitations(),
+                sent_invitations_note: i.sent_invitations_note(),
+                one_sided: if given.is_empty() {
+                    i.one_sided("")
+                } else {
+                    given.iter().all(|a| i.one_sided(&a.detection.generation))
+                },
+                has_connection_list: given.is_empty()
+                    || given.iter().any(|a| i.has_connection_list(a)),
+            }
         })
         .collect()
 }

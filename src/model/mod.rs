@@ -145,4 +145,9 @@ pub struct PlatformFacts {
     pub knows_sent_invitations: bool,
     /// Why the outcome of sent invitations is unknown, where it is.
     pub sent_invitations_note: &'static str,
+    /// Whether its archives hold only what the owner did: how others give back, support
+    /// or answer is unknown.
+    pub one_sided: bool,
+    /// Whether its archives hold a list of the owner's connections.
+    pub has_connection_list: bool,
 }

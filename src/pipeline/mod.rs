@@ -176,7 +176,7 @@ pub fn summarize_with_progress(
             names.push((p.as_str().into(), platform_slice(dataset, p.as_str())?));
         }
     }
-    let facts = crate::import::facts();
+    let facts = crate::import::facts(&input.archives);
     let mut scopes = Vec::new();
     for (name, data) in &names {
         scopes.push(Scope::new(

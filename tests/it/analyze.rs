@@ -1115,10 +1115,26 @@ fn mastodon_figures_by_hand() {
         "bob@other.example"
     );
     assert_eq!(k["top_counterparts"][0]["strength"], 4);
-    assert_eq!(k["reciprocity"], json!(1.0));
-    // Bob (reply 03-05) got a direct message on 03-07; Carol (mention) none.
-    assert_eq!(m["one_on_one"]["public_counterparts"], 2);
-    assert_eq!(m["one_on_one"]["moved_to_one_on_one"], 1);
+    // What others give back, who supports her and whether a public exchange moved to a
+    // message are unknown from her side alone: null with the reason, not 100%, 0 and 50%.
+    assert_eq!(k["reciprocity"], Value::Null);
+    assert_eq!(k["top_counterparts"][0]["reciprocity"], Value::Null);
+    assert!(has_note(
+        s,
+        "mastodon.counterpart_strength.reciprocity: the Mastodon archive holds only what you \
+         did, not what others did to you"
+    ));
+    assert_eq!(m["supporters"]["supporters"], Value::Null);
+    assert_eq!(
+        m["supporters"]["supporters_3plus_reciprocated_share"],
+        Value::Null
+    );
+    assert_eq!(m["one_on_one"]["public_counterparts"], Value::Null);
+    assert_eq!(m["one_on_one"]["one_on_one_rate"], Value::Null);
+    assert!(has_note(
+        s,
+        "mastodon.one_on_one.one_on_one_rate: the Mastodon archive holds only what you did"
+    ));
     assert_eq!(m["broadcast"]["owner_messages_with_text"], 3);
     // The CSVs give no follow times: growth by month is unknown.
     assert_eq!(m["growth"]["connections"], 4);
@@ -1140,4 +1156,34 @@ fn instagram_and_mastodon_merge_with_the_others_overall() {
         posts("overall"),
         posts("instagram") + posts("mastodon") + posts("twitter")
     );
+}
+
+#[test]
+fn an_archive_of_2012_2018_holds_one_side_and_no_connection_list() {
+    // twitter-grailbird-2016 holds the owner's tweets only: no message, like, follower or
+    // reply of anyone else. Grace (2001) and Alan (2002) are named in the owner's tweets.
+    let s = analyze(&[&path(&fixture("twitter-grailbird-2016"))]);
+    let o = &s["overall"];
+    let k = &o["counterpart_strength"];
+    assert_eq!(k["counterparts"], 2);
+    // Not 100%, 0 supporters, 0 connections: unknown, each with its reason.
+    assert_eq!(k["reciprocity"], Value::Null);
+    assert_eq!(o["supporters"]["supporters"], Value::Null);
+    assert_eq!(o["one_on_one"]["one_on_one_rate"], Value::Null);
+    assert_eq!(o["growth"]["connections"], Value::Null);
+    assert_eq!(o["follow_up"]["connections_made"], Value::Null);
+    for note in [
+        "overall.counterpart_strength.reciprocity: the Twitter/X archive holds only what you \
+         did, not what others did to you",
+        "overall.supporters.supporters: the Twitter/X archive holds only what you did",
+        "overall.growth.connections: the Twitter/X archive holds no list of your connections",
+        "overall.follow_up.follow_up_rate: the Twitter/X archive holds no list of your \
+         connections",
+    ] {
+        assert!(has_note(&s, note), "{note}");
+    }
+    // A current archive of the same platform holds both sides: its figures are known.
+    let current = twitter_summary();
+    assert_eq!(current["twitter"]["supporters"]["supporters"], 5);
+    assert_eq!(current["twitter"]["growth"]["connections"], 3);
 }

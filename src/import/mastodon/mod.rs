@@ -15,9 +15,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::Value;
 
 use super::conversation::{Conversation, Said};
-use super::coverage::{Coverage, RecordProblems};
+use super::coverage::{Coverage, FileStatus, RecordProblems};
 use super::node::Node;
-use super::{Detection, Imported, Importer, fields, jsfile};
+use super::{Detection, Imported, ImportedArchive, Importer, fields, jsfile};
 use crate::archive::{Archive, Entry};
 use crate::error::{Error, Result};
 use crate::model::{
@@ -218,6 +218,14 @@ impl Importer for MastodonImporter {
 
     fn holds_received_messages(&self) -> bool {
         false
+    }
+
+    fn has_connection_list(&self, archive: &ImportedArchive) -> bool {
+        // The follows are separate CSV exports, given beside the archive or not.
+        archive.coverage.files.iter().any(|f| {
+            csv_kind(f.entry.rsplit('/').next().unwrap_or(&f.entry)).is_some()
+                && matches!(f.status, FileStatus::Read { .. })
+        })
     }
 
     fn detect(&self, archive: &Archive) -> Option<Detection> {

@@ -17,7 +17,7 @@ use rayon::prelude::*;
 use super::coverage::{Coverage, RecordProblems};
 use super::jsfile;
 use super::node::Node;
-use super::{Detection, Imported, Importer};
+use super::{Detection, Imported, ImportedArchive, Importer};
 use crate::archive::{Archive, Entry};
 use crate::error::{Error, Result};
 use crate::model::{
@@ -291,6 +291,16 @@ fn parse_entry_timed(
 }
 
 impl Importer for TwitterImporter {
+    fn one_sided(&self, generation: &str) -> bool {
+        // The archive of 2012-2018 holds the owner's tweets only: no message, like,
+        // follower or reply of anyone else.
+        generation == "grailbird"
+    }
+
+    fn has_connection_list(&self, archive: &ImportedArchive) -> bool {
+        archive.detection.generation != "grailbird"
+    }
+
     fn platform(&self) -> Platform {
         Platform::Twitter
     }

@@ -53,12 +53,12 @@ impl ReportSection for FollowUpSection {
                 (
                     "New connections in the period",
                     Unit::Count,
-                    follow_up(r, |f| Reading::count(f.connections_made)),
+                    follow_up(r, |f| Reading::of_count(&f.connections_made)),
                 ),
                 (
                     "Written to within 7 days",
                     Unit::Count,
-                    follow_up(r, |f| Reading::count(f.followed_up)),
+                    follow_up(r, |f| Reading::of_count(&f.followed_up)),
                 ),
                 (
                     "Follow-up rate",
@@ -68,12 +68,12 @@ impl ReportSection for FollowUpSection {
                 (
                     "People you talked with in public",
                     Unit::Count,
-                    one_on_one(r, |o| Reading::count(o.public_counterparts)),
+                    one_on_one(r, |o| Reading::of_count(&o.public_counterparts)),
                 ),
                 (
                     "of whom you messaged within 14 days",
                     Unit::Count,
-                    one_on_one(r, |o| Reading::count(o.moved_to_one_on_one)),
+                    one_on_one(r, |o| Reading::of_count(&o.moved_to_one_on_one)),
                 ),
                 (
                     "One-on-one rate",
@@ -84,13 +84,14 @@ impl ReportSection for FollowUpSection {
         }
         if let Some(f) = ctx.get::<FollowUp>("follow_up")
             && let Some(rate) = f.follow_up_rate.get()
+            && let (Some(made), Some(done)) = (f.connections_made.get(), f.followed_up.get())
             && rate < 1.0
         {
             blocks.push(Block::Advice(format!(
                 "{} of {} new connections got no message within a week. A note soon after \
                  connecting turns a contact into a relationship.",
-                count(f.connections_made - f.followed_up),
-                count(f.connections_made)
+                count(made - done),
+                count(made)
             )));
         }
         if let Some(rate) = ctx

@@ -15,7 +15,11 @@ const HEADLINES: &[Headline] = &[Headline {
     label: "New connections",
     unit: Unit::Count,
     better: Better::Higher,
-    read: |r| Reading::from(r, "growth", |g: &Growth| Reading::count(g.new_in_period)),
+    read: |r| {
+        Reading::from(r, "growth", |g: &Growth| {
+            Reading::of_count(&g.new_in_period)
+        })
+    },
 }];
 
 impl ReportSection for GrowthSection {
@@ -48,11 +52,18 @@ impl ReportSection for GrowthSection {
     }
 
     fn charts(&self, ctx: &Context) -> Vec<ChartSlot> {
+        let drawn = match ctx
+            .get::<Growth>("growth")
+            .and_then(|g| g.connections.note())
+        {
+            Some(why) => Err(format!("Growth is unknown: {why}.")),
+            None => growth(ctx.table("growth_by_month")),
+        };
         vec![slot(
             "growth",
             "Network growth: connections by month (cumulative)",
             "growth_by_month",
-            growth(ctx.table("growth_by_month")),
+            drawn,
         )]
     }
 
@@ -63,12 +74,12 @@ impl ReportSection for GrowthSection {
             (
                 "Connections",
                 Unit::Count,
-                read(|g| Reading::count(g.connections)),
+                read(|g| Reading::of_count(&g.connections)),
             ),
             (
                 "New in the period",
                 Unit::Count,
-                read(|g| Reading::count(g.new_in_period)),
+                read(|g| Reading::of_count(&g.new_in_period)),
             ),
         ])];
         blocks.extend(ctx.chart("growth"));

@@ -112,6 +112,9 @@ fn counterparts_chart(strength: Option<&Strength>, several: bool) -> Drawn {
 }
 
 fn supporters_chart(supporters: Option<&Supporters>, several: bool) -> Drawn {
+    if let Some(why) = supporters.and_then(|s| s.supporters.note()) {
+        return Err(format!("Who supports you is unknown: {why}."));
+    }
     let list = supporters
         .map(|s| s.top_supporters.as_slice())
         .unwrap_or_default();
@@ -285,12 +288,12 @@ impl ReportSection for Relationships {
                 (
                     "Supporters (anyone who interacted with you)",
                     Unit::Count,
-                    supporters(r, |s| Reading::count(s.supporters)),
+                    supporters(r, |s| Reading::of_count(&s.supporters)),
                 ),
                 (
                     "Supporters with 3+ interactions",
                     Unit::Count,
-                    supporters(r, |s| Reading::count(s.supporters_3plus)),
+                    supporters(r, |s| Reading::of_count(&s.supporters_3plus)),
                 ),
                 (
                     "of whom you reciprocated",
