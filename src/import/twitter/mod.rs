@@ -489,18 +489,27 @@ fn assemble(
 
     let mut rows = Rows::default();
     // Each tweet becomes its rows on its own: in parallel, each record freed once converted.
-    let converted: Vec<(PostRow, Vec<InteractionRow>)> = std::mem::take(&mut g.tweets)
+    let converted: Vec<(PostRow, Vec<InteractionRow>, u64)> = std::mem::take(&mut g.tweets)
         .into_par_iter()
         .map(|t| {
             let mut acts = Vec::new();
-            let post = tweet::convert(&t, &owner, &directory, &mut acts);
-            (post, acts)
+            let mut automated = 0;
+            let post = tweet::convert(&t, &owner, &directory, &mut acts, &mut automated);
+            (post, acts, automated)
         })
         .collect();
     rows.posts.reserve(converted.len());
-    for (post, acts) in converted {
+    let mut automated = 0;
+    for (post, acts, n) in converted {
         rows.posts.push(post);
         rows.interactions.extend(acts);
+        automated += n;
+    }
+    if automated > 0 {
+        coverage.count(
+            "mentions a check-in app wrote (Foursquare, Swarm, Untappd), not interactions",
+            automated,
+        );
     }
     join_analytics(&mut rows, &g.analytics, coverage);
 

@@ -69,6 +69,32 @@ pub struct TweetRecord {
     pub reposts: Option<u64>,
     /// Language code.
     pub lang: Option<String>,
+    /// The app that posted it, as its `source` names it (`Foursquare`, from
+    /// `<a href="...">Foursquare</a>`).
+    pub source: Option<String>,
+}
+
+/// The apps whose posts name accounts for the owner: a check-in names the venue's account
+/// (`I'm at Café X (@cafex)`), which is no relationship with a person.
+const CHECK_IN_APPS: [&str; 4] = ["foursquare", "swarm", "untappd", "foursquare swarm"];
+
+/// The app name of a `source` field: the text of its HTML link, or the field as it is.
+pub fn source_app(source: &str) -> String {
+    let text = match (source.find('>'), source.rfind("</a>")) {
+        (Some(open), Some(close)) if open < close => &source[open + 1..close],
+        _ => source,
+    };
+    text.trim().to_string()
+}
+
+/// Whether a tweet was posted by a check-in app, so that its mentions are the app's words.
+pub fn by_check_in_app(record: &TweetRecord) -> bool {
+    record.source.as_deref().is_some_and(|app| {
+        let app = app.to_lowercase();
+        CHECK_IN_APPS
+            .iter()
+            .any(|known| app == *known || app.starts_with(&format!("{known} ")))
+    })
 }
 
 /// The archive owner, to tell threads from replies and to keep the owner out of counterparts.
@@ -290,12 +316,15 @@ fn expanded_text(record: &TweetRecord) -> String {
     text
 }
 
-/// Turns a tweet into its `posts` row and pushes its `interactions` rows.
+/// Turns a tweet into its `posts` row and pushes its `interactions` rows. The mentions of a
+/// check-in app's post ([`by_check_in_app`]) are no interaction: they are left out and
+/// returned as a count.
 pub fn convert(
     record: &TweetRecord,
     owner: &Owner,
     directory: &Directory,
     interactions: &mut Vec<InteractionRow>,
+    automated_mentions: &mut u64,
 ) -> PostRow {
     let kind = kind(record, owner);
     let outbound = |kind: InteractionKind, person: &Person| InteractionRow {
@@ -335,6 +364,7 @@ pub fn convert(
         interactions.push(row);
     }
     if kind != PostKind::Repost {
+        let automated = by_check_in_app(record) && main.is_none();
         for person in &record.mentions {
             if owner.is(person) {
                 continue;
@@ -347,6 +377,10 @@ pub fn convert(
                 continue;
             }
             seen.push(id);
+            if automated {
+                *automated_mentions += 1;
+                continue;
+            }
             interactions.push(row);
         }
     }
@@ -457,6 +491,55 @@ mod tests {
     }
 
     #[test]
+    fn a_check_in_apps_mentions_are_no_interactions_and_are_counted() {
+        // As Foursquare posted for one real owner: the venue's account is named for them.
+        let check_in = TweetRecord {
+            id: "1".into(),
+            text: "I'm at Café Central (@cafecentral) in Wien https://t.co/x".into(),
+            mentions: vec![person("77", "cafecentral")],
+            source: Some(source_app(
+                "<a href=\"http://foursquare.com\" rel=\"nofollow\">Foursquare</a>",
+            )),
+            ..Default::default()
+        };
+        assert_eq!(check_in.source.as_deref(), Some("Foursquare"));
+        let (mut rows, mut automated) = (Vec::new(), 0);
+        let post = convert(
+            &check_in,
+            &owner(),
+            &Directory::default(),
+            &mut rows,
+            &mut automated,
+        );
+        assert!(rows.is_empty());
+        assert_eq!(automated, 1);
+        // The post is still the owner's, with its mention as written.
+        assert_eq!(post.mentions, ["cafecentral"]);
+        // The same words from the owner's own app are a mention of a person.
+        let by_hand = TweetRecord {
+            source: Some("Twitter for iPhone".into()),
+            ..check_in.clone()
+        };
+        let (mut rows, mut automated) = (Vec::new(), 0);
+        convert(
+            &by_hand,
+            &owner(),
+            &Directory::default(),
+            &mut rows,
+            &mut automated,
+        );
+        assert_eq!((rows.len(), automated), (1, 0));
+        // Swarm's name, in any case, is a check-in app too; Buffer (a scheduler) is not.
+        for (app, automated) in [("Swarm", true), ("swarm app", true), ("Buffer", false)] {
+            let r = TweetRecord {
+                source: Some(app.into()),
+                ..Default::default()
+            };
+            assert_eq!(by_check_in_app(&r), automated, "{app}");
+        }
+    }
+
+    #[test]
     fn reply_length_leaves_out_the_leading_handles_and_media_link() {
         // "@ada @bob thanks!" -> "thanks!" = 7 characters; the media link is not counted.
         let r = TweetRecord {
@@ -496,7 +579,7 @@ mod tests {
         assert_eq!(kind(&r, &owner()), PostKind::Quote);
         assert_eq!(written_chars(&r, PostKind::Quote), 7);
         let mut rows = Vec::new();
-        let post = convert(&r, &owner(), &Directory::default(), &mut rows);
+        let post = convert(&r, &owner(), &Directory::default(), &mut rows, &mut 0);
         assert_eq!(post.media, Media::None);
         assert!(post.link_domains.is_empty());
         assert_eq!(rows.len(), 1);

@@ -63,7 +63,7 @@ pub fn parse(text: &str, problems: &mut RecordProblems) -> Result<Vec<TweetRecor
             continue;
         };
         let body = unescape_html(get("text").unwrap_or(""));
-        records.push(record(
+        let mut tweet = record(
             id,
             created_at,
             body,
@@ -71,7 +71,9 @@ pub fn parse(text: &str, problems: &mut RecordProblems) -> Result<Vec<TweetRecor
             get("in_reply_to_user_id"),
             get("retweeted_status_user_id"),
             get("expanded_urls").unwrap_or(""),
-        ));
+        );
+        tweet.source = get("source").map(super::tweet::source_app);
+        records.push(tweet);
     }
     Ok(records)
 }
@@ -154,6 +156,7 @@ fn record(
         likes: None,
         reposts: None,
         lang: None,
+        source: None,
         text,
     }
 }

@@ -114,6 +114,7 @@ pub fn parse<J: Json>(element: &J, problems: &mut RecordProblems) -> Option<Twee
         likes,
         reposts,
         lang: fields::text(tweet, "lang"),
+        source: fields::text(tweet, "source").map(|s| super::tweet::source_app(&s)),
         id,
         created_at,
     })
