@@ -335,6 +335,8 @@ pub struct Dormant {
     pub platform: String,
     /// The id.
     pub counterpart_id: String,
+    /// The latest display name the archives give, where any does.
+    pub counterpart_name: Option<String>,
     /// Interactions in [E - 455 days, E - 90 days).
     pub interactions_before: u64,
     /// The last of them (RFC 3339, UTC).
@@ -352,8 +354,20 @@ pub fn dormant_list(scope: &Scope) -> PolarsResult<Vec<Dormant>> {
     let frame = &scope.all.interactions;
     let platform = strs(frame, "platform")?;
     let id = strs(frame, "counterpart_id")?;
+    let name = strs(frame, "counterpart_name")?;
     let at = times(frame, "at")?;
     let end = scope.period.end;
+    // The name of each person: the one their latest named interaction gives.
+    let mut names: HashMap<(&str, &str), (i64, &str)> = HashMap::new();
+    for i in 0..frame.height() {
+        if let (Some(p), Some(c), Some(n)) = (platform[i], id[i], name[i]) {
+            let t = at[i].unwrap_or(i64::MIN);
+            let entry = names.entry((p, c)).or_insert((t, n));
+            if t >= entry.0 {
+                *entry = (t, n);
+            }
+        }
+    }
     let cutoff = end - DORMANT_WINDOW_MS;
     let history = cutoff - DORMANT_HISTORY_MS;
     // (before count, last before, any recent)
@@ -379,6 +393,7 @@ pub fn dormant_list(scope: &Scope) -> PolarsResult<Vec<Dormant>> {
         .map(|((p, c), (before, last, _))| Dormant {
             platform: p.to_string(),
             counterpart_id: c.to_string(),
+            counterpart_name: names.get(&(p, c)).map(|(_, n)| n.to_string()),
             interactions_before: before,
             last_interaction_at: rfc3339(last),
         })
@@ -406,7 +421,12 @@ pub struct DormantFigures {
 impl super::Outcome for DormantFigures {
     fn redact(&mut self, pseudonym: super::Pseudonym) {
         for d in &mut self.dormant_relationships {
-            super::redact_person(&d.platform, &mut d.counterpart_id, None, pseudonym);
+            super::redact_person(
+                &d.platform,
+                &mut d.counterpart_id,
+                Some(&mut d.counterpart_name),
+                pseudonym,
+            );
         }
     }
 }

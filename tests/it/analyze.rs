@@ -309,7 +309,7 @@ fn counterparts_supporters_and_dormant_by_hand() {
     assert_eq!(
         t["dormant"],
         json!({"dormant": 1, "dormant_relationships": [{"platform": "twitter",
-            "counterpart_id": "602", "interactions_before": 3,
+            "counterpart_id": "602", "counterpart_name": null, "interactions_before": 3,
             "last_interaction_at": "2025-01-15T10:00:00Z"}]})
     );
 }

@@ -737,3 +737,38 @@ fn a_directory_with_other_files_is_never_replaced() {
     assert_eq!(analyze_into(&report_dir, &[&twitter()]).0, 0);
     assert!(report_dir.join("index.html").is_file());
 }
+
+#[test]
+fn the_dormant_table_names_people_as_the_rest_of_the_report_does() {
+    // twitter-2023 until 2023-06-01: Grace (2001) and Alan (2002), silent since January,
+    // are dormant. The archive names them in mentions; the table used to show 2001.
+    let archive = fixture("twitter-2023").display().to_string();
+    let (_dir, out) = report(&[&archive, "--until", "2023-06-01"]);
+    let md = text(&out, "report.md");
+    assert!(
+        md.contains("| Grace Hopper | twitter | 5 | 2023-01-10T09:00:00Z |"),
+        "{md}"
+    );
+    assert!(!md.contains("| 2001 |"), "{md}");
+    let rows = csv_rows(&out, "dormant");
+    assert_eq!(
+        rows[0],
+        [
+            "name",
+            "platform",
+            "counterpart_id",
+            "counterpart_name",
+            "interactions_before",
+            "last_interaction_at"
+        ]
+    );
+    assert_eq!(
+        rows[1][..4],
+        ["Grace Hopper", "twitter", "2001", "Grace Hopper"]
+    );
+    let summary: Value = serde_json::from_str(&text(&out, "summary.json")).unwrap();
+    assert_eq!(
+        summary["overall"]["dormant"]["dormant_relationships"][0]["counterpart_name"],
+        "Grace Hopper"
+    );
+}

@@ -226,8 +226,10 @@ impl ReportSection for Relationships {
         let mut dormant = Table::new(
             "dormant",
             &[
+                "name",
                 "platform",
                 "counterpart_id",
+                "counterpart_name",
                 "interactions_before",
                 "last_interaction_at",
             ],
@@ -238,8 +240,13 @@ impl ReportSection for Relationships {
             .unwrap_or_default()
         {
             dormant.push(vec![
+                Cell::Text(display_name(
+                    d.counterpart_name.as_deref(),
+                    &d.counterpart_id,
+                )),
                 Cell::from(d.platform.as_str()),
                 Cell::from(d.counterpart_id.as_str()),
+                text(d.counterpart_name.as_deref()),
                 int(d.interactions_before),
                 Cell::from(d.last_interaction_at.as_str()),
             ]);
@@ -328,7 +335,7 @@ impl ReportSection for Relationships {
             if let Some(t) = ctx.table_block(
                 "dormant",
                 &[
-                    ("counterpart_id", "Person"),
+                    ("name", "Person"),
                     ("platform", "Platform"),
                     ("interactions_before", "Interactions before"),
                     ("last_interaction_at", "Last interaction"),
