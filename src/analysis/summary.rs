@@ -59,6 +59,9 @@ pub struct Header {
     pub coverage: BTreeMap<String, PlatformCoverage>,
     /// Notes that apply to the whole run.
     pub notes: Vec<String>,
+    /// What the archives lack that the reader must know first (`tweets.js is missing`),
+    /// one line each naming the archive; the report opens with them.
+    pub warnings: Vec<String>,
 }
 
 /// The local day of `ms` as `YYYY-MM-DD`, as the report's lead names the period.

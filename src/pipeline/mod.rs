@@ -239,6 +239,16 @@ pub fn summarize_with_progress(
         archives: archive_entries(input),
         coverage: coverage(&input.archives),
         notes,
+        warnings: input
+            .archives
+            .iter()
+            .flat_map(|a| {
+                a.coverage
+                    .warnings
+                    .iter()
+                    .map(move |w| format!("{}: {w}", a.label))
+            })
+            .collect(),
     };
     let mut tables: Vec<Table> = Vec::new();
     for table in figures

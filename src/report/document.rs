@@ -107,6 +107,9 @@ pub fn build(report: &Report) -> Document {
     if report.redacted {
         lead.push("Redacted: people are shown by pseudonym and post texts are left out.".into());
     }
+    for warning in &header.warnings {
+        lead.push(format!("Warning: {warning}"));
+    }
     let placed = |placement: Placement| {
         report
             .sections

@@ -185,7 +185,7 @@ fn names_from_windows_zips_are_read() {
 
 #[test]
 fn missing_files_are_warnings_and_the_rest_is_read() {
-    // A download with no tweets, no likes and no DMs at all.
+    // A download with no tweets (nor their headers), no likes and no DMs at all.
     let dir = tempdir();
     let zip = dir.path().join("partial.zip");
     zip_dir(
@@ -193,6 +193,7 @@ fn missing_files_are_warnings_and_the_rest_is_read() {
         &zip,
         &[
             "data/tweets",
+            "data/tweet-headers.js",
             "data/like.js",
             "data/direct-messages.js",
             "data/note-tweet.js",

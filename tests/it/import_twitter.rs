@@ -424,3 +424,75 @@ fn a_quoted_person_named_only_by_handle_is_one_counterpart_with_their_id() {
     assert_eq!(s(x, "counterpart_id", mention).as_deref(), Some("601"));
     assert_eq!(count_where(x, "counterpart_id", "601"), 1 + 1 + 8);
 }
+
+/// twitter-2023 as one real archive came: no tweets.js, only `tweet-headers.js`.
+fn headers_only_archive(dir: &std::path::Path) -> std::path::PathBuf {
+    let archive = dir.join("twitter-headers");
+    copy_dir(&fixture("twitter-2023"), &archive);
+    std::fs::remove_file(archive.join("data/tweets.js")).unwrap();
+    std::fs::remove_file(archive.join("data/tweets-part1.js")).unwrap();
+    std::fs::write(
+        archive.join("data/tweet-headers.js"),
+        r#"window.YTD.tweet_headers.part0 = [
+  { "tweet" : { "tweet_id" : "1700000000000000001", "user_id" : "1000001",
+      "created_at" : "Mon Jan 02 09:15:00 +0000 2023" } },
+  { "tweet" : { "tweet_id" : "1700000000000000002", "user_id" : "1000001",
+      "created_at" : "Tue Jan 10 12:00:00 +0000 2023" } },
+  { "tweet" : { "tweet_id" : "1700000000000000003", "user_id" : "1000001",
+      "created_at" : "not a date" } }
+]"#,
+    )
+    .unwrap();
+    archive
+}
+
+#[test]
+fn without_tweets_js_the_headers_give_posts_known_by_time_and_a_warning() {
+    let dir = tempdir();
+    let archive = headers_only_archive(dir.path());
+    let a = load_one(archive.clone());
+    // Two headers with a time (the third is counted as skipped); nothing else is known.
+    let p = &a.dataset.posts;
+    assert_eq!(p.height(), 2);
+    assert_eq!(s(p, "post_id", 0).as_deref(), Some("1700000000000000001"));
+    assert_eq!(ms(p, "created_at", 0), Some(t("2023-01-02T09:15:00Z")));
+    assert_eq!(p.column("likes").unwrap().null_count(), 2);
+    let warnings = a.coverage.warning_lines().join("\n");
+    assert!(
+        warnings.contains(
+            "tweets.js is missing from this archive: posts are known by their ids and times only"
+        ),
+        "{warnings}"
+    );
+    // inspect says it, and the report opens with it.
+    let inspect = rapport()
+        .args(["inspect", &archive.display().to_string()])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&inspect.stderr);
+    assert!(stderr.contains("tweets.js is missing"), "{stderr}");
+    let out = dir.path().join("report");
+    let run = rapport()
+        .args(["analyze", &archive.display().to_string(), "--out"])
+        .arg(&out)
+        .args(["--format", "md"])
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    let lead = md.split("## ").next().unwrap_or("");
+    assert!(lead.contains("Warning: "), "{lead}");
+    assert!(
+        lead.contains("tweets.js is missing from this archive"),
+        "{lead}"
+    );
+    // With tweets.js there, the headers are ignored as repeating it, and no warning.
+    let full = load_one(fixture("twitter-2023"));
+    assert!(
+        !full
+            .coverage
+            .warning_lines()
+            .join("\n")
+            .contains("tweets.js is missing")
+    );
+}

@@ -49,6 +49,9 @@ enum FileKind {
     TweetsCsv,
     UserDetails,
     Analytics,
+    /// `tweet-headers.js`: ids and times of the tweets, read only when no tweets file is
+    /// there to give more.
+    TweetHeaders,
     Ignore(&'static str),
 }
 
@@ -65,7 +68,11 @@ impl super::PlannedKind for FileKind {
     fn optional(self) -> bool {
         matches!(
             self,
-            FileKind::Profile | FileKind::Manifest | FileKind::Deleted | FileKind::UserDetails
+            FileKind::Profile
+                | FileKind::Manifest
+                | FileKind::Deleted
+                | FileKind::UserDetails
+                | FileKind::TweetHeaders
         )
     }
 
@@ -84,6 +91,7 @@ impl super::PlannedKind for FileKind {
             FileKind::Profile => "profile",
             FileKind::Manifest => "manifest",
             FileKind::Analytics => "analytics rows",
+            FileKind::TweetHeaders => "tweet ids and times",
             FileKind::Ignore(_) => "",
         }
     }
@@ -133,10 +141,10 @@ fn classify(entry: &Entry) -> FileKind {
         "account" => FileKind::Account,
         "profile" => FileKind::Profile,
         "manifest" => FileKind::Manifest,
-        "tweet-headers"
-        | "deleted-tweet-headers"
-        | "direct-message-headers"
-        | "direct-message-group-headers" => FileKind::Ignore(HEADERS_ONLY),
+        "tweet-headers" => FileKind::TweetHeaders,
+        "deleted-tweet-headers" | "direct-message-headers" | "direct-message-group-headers" => {
+            FileKind::Ignore(HEADERS_ONLY)
+        }
         _ => FileKind::Ignore("not used by rapport"),
     }
 }
@@ -220,6 +228,10 @@ fn parse_entry_timed(
     let (content, rows) = match kind {
         FileKind::Tweets | FileKind::GrailbirdMonth => {
             let (tweets, n) = records(archive, entry, p, &|v, p| tweets_json::parse(v, p))?;
+            (Parsed::Tweets(tweets), n)
+        }
+        FileKind::TweetHeaders => {
+            let (tweets, n) = records(archive, entry, p, &|v, p| tweets_json::header(v, p))?;
             (Parsed::Tweets(tweets), n)
         }
         FileKind::TweetsCsv => {
@@ -353,9 +365,20 @@ impl Importer for TwitterImporter {
         let mut plan: Vec<(&Entry, FileKind)> =
             archive.entries().iter().map(|e| (e, classify(e))).collect();
         let has_months = plan.iter().any(|(_, k)| *k == FileKind::GrailbirdMonth);
+        let has_tweets = plan.iter().any(|(_, k)| {
+            matches!(
+                k,
+                FileKind::Tweets | FileKind::GrailbirdMonth | FileKind::TweetsCsv
+            )
+        });
         for (_, kind) in plan.iter_mut() {
             if *kind == FileKind::TweetsCsv && has_months {
                 *kind = FileKind::Ignore("the same tweets as data/js/tweets/*.js, which say more");
+            }
+            // The headers repeat what the tweets files give; without those, they are all
+            // the archive says of the posts.
+            if *kind == FileKind::TweetHeaders && has_tweets {
+                *kind = FileKind::Ignore(HEADERS_ONLY);
             }
         }
         let mut coverage = Coverage::default();
@@ -582,7 +605,14 @@ fn warn_missing(g: &Gathered, grailbird: bool, coverage: &mut Coverage) {
     if !tweets_read {
         coverage
             .warnings
-            .push("no tweets file (tweets.js, tweet.js or tweets.csv): posts are empty".into());
+            .push(if g.seen.contains(&FileKind::TweetHeaders) {
+                "tweets.js is missing from this archive: posts are known by their ids and \
+                 times only (from tweet-headers.js); their text, kind, media and counts are \
+                 unknown"
+                    .to_string()
+            } else {
+                "no tweets file (tweets.js, tweet.js or tweets.csv): posts are empty".to_string()
+            });
     }
     if grailbird {
         return;

@@ -11,6 +11,30 @@ use crate::import::text::{parse_with_offset, unescape_html};
 /// `Tue Oct 25 12:08:42 +0000 2022` (2018+) and `2014-02-02 01:39:24 +0000` (older archive).
 const TWEET_DATE_FORMATS: &[&str] = &["%a %b %d %H:%M:%S %z %Y", "%Y-%m-%d %H:%M:%S %z"];
 
+/// Reads one record of `tweet-headers.js` (`{"tweet": {"tweet_id", "user_id",
+/// "created_at"}}`): a tweet known by its id and time only.
+pub fn header<J: Json>(element: &J, problems: &mut RecordProblems) -> Option<TweetRecord> {
+    let tweet = fields::unwrap(element, "tweet");
+    let Some(id) = fields::id(tweet, &["tweet_id", "id_str", "id"]) else {
+        problems.skip("tweet headers without an id", || {
+            "a tweet header with no tweet_id".to_string()
+        });
+        return None;
+    };
+    let raw_date = fields::text(tweet, "created_at").unwrap_or_default();
+    let Some(created_at) = parse_with_offset(&raw_date, TWEET_DATE_FORMATS) else {
+        problems.skip("tweet headers with an unparseable created_at", || {
+            format!("tweet {id}: created_at {raw_date:?}")
+        });
+        return None;
+    };
+    Some(TweetRecord {
+        id,
+        created_at,
+        ..TweetRecord::default()
+    })
+}
+
 /// Parses one tweet element (wrapped in `{"tweet": ...}` or bare). Returns `None` for a
 /// record that cannot be a post (no id, no date), counted in `problems`.
 pub fn parse<J: Json>(element: &J, problems: &mut RecordProblems) -> Option<TweetRecord> {
