@@ -44,7 +44,16 @@ pub struct Growth {
     pub top_companies: Vec<Company>,
 }
 
-impl super::Outcome for Growth {}
+/// Under `--redact`, a company with fewer connections than this is left out: it would
+/// point at the people who work there.
+pub const SMALLEST_GROUP: usize = 3;
+
+impl super::Outcome for Growth {
+    fn redact(&mut self, _pseudonym: super::Pseudonym) {
+        self.top_companies
+            .retain(|c| c.connections >= SMALLEST_GROUP);
+    }
+}
 
 /// Runs the analysis.
 pub fn run(scope: &Scope) -> PolarsResult<Figures> {

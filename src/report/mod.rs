@@ -161,6 +161,13 @@ impl Report {
             let pseudonym = |platform: &str, id: &str| p.of(platform, id);
             scopes = scopes.iter().map(|s| s.redacted(&pseudonym)).collect();
             p.redact_coverage(&mut header.coverage);
+            p.redact_archives(&mut header.archives);
+            // A warning names its archive by its path: keep only what it says.
+            header.warnings = header
+                .warnings
+                .iter()
+                .map(|w| p.redact_owner(w.split_once(": ").map_or(w.as_str(), |(_, rest)| rest)))
+                .collect();
             for table in &mut detail {
                 p.redact_table(table);
             }

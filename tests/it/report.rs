@@ -597,6 +597,46 @@ fn redact_leaves_no_name_handle_id_or_profile_url_in_any_output() {
     // The same pseudonyms on a second run of the same archives.
     let (_dir2, again) = report(&["--redact"]);
     assert_eq!(text(&out, "summary.json"), text(&again, "summary.json"));
+    // 13 letters or digits: 65 bits.
+    assert_eq!(first.len(), "Person ".len() + 13, "{first}");
+}
+
+#[test]
+fn redact_takes_out_the_owners_identity_and_groups_too_small_to_hide_anyone() {
+    let (_dir, out) = report(&["--redact"]);
+    // The owners of the sample archives: Twitter id 1000001 and handle adalove, LinkedIn's
+    // Ada Example, Instagram's ada.lovelace (Ada Lovelace), Mastodon's alice@ex.social.
+    let owner = [
+        "1000001",
+        "adalove",
+        "Ada Lovelace",
+        "ada.lovelace",
+        "Ada Example",
+        "AdaExample",
+        "ada-example",
+        "alice@ex.social",
+    ];
+    for (name, bytes) in files(&out) {
+        let content = String::from_utf8_lossy(&bytes);
+        for id in owner {
+            assert!(
+                !content.contains(id),
+                "{name} names the owner ({id}) under --redact"
+            );
+        }
+    }
+    let summary: Value = serde_json::from_str(&text(&out, "summary.json")).unwrap();
+    assert_eq!(summary["archives"][0]["account"], "owner");
+    assert_eq!(summary["archives"][0]["file"], "archive 1");
+    // Every company has one connection in the samples: each would point at a person.
+    assert_eq!(
+        summary["overall"]["growth"]["top_companies"],
+        serde_json::json!([])
+    );
+    assert_eq!(csv_rows(&out, "top_companies").len(), 1); // the header alone
+    // Unredacted, they are listed.
+    let (_dir2, plain) = report(&[]);
+    assert_eq!(csv_rows(&plain, "top_companies").len(), 4);
 }
 
 #[test]
