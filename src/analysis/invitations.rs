@@ -58,20 +58,6 @@ fn split(sent: Option<usize>, accepted: Option<usize>) -> Split {
     }
 }
 
-/// Why there is no invitation figure: the archives of the scope hold none (named by their
-/// platforms' titles, in registry order).
-fn no_invitations(present: &[&PlatformFacts]) -> String {
-    let titles: Vec<&str> = present.iter().map(|f| f.platform.title()).collect();
-    match titles.as_slice() {
-        [] => "the archives hold no invitations".to_string(),
-        [one] => format!("the {one} archive holds no invitations"),
-        [rest @ .., last] => format!(
-            "the {} and {last} archives hold no invitations",
-            rest.join(", ")
-        ),
-    }
-}
-
 /// Runs the analysis.
 pub fn run(scope: &Scope) -> PolarsResult<Figures> {
     let platforms: HashSet<&str> = strs(&scope.all.accounts, "platform")?
@@ -87,7 +73,7 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
     let has_invitations = present.iter().any(|f| f.has_invitations);
     let mut notes = Notes::default();
     if !has_invitations {
-        let none = no_invitations(&present);
+        let none = super::archives_say(&present, "no invitations");
         notes.add("with_note", &none);
         notes.add("without_note", &none);
         let result = Invitations {

@@ -99,6 +99,8 @@ pub struct Scope<'a> {
     pub facts: &'a [PlatformFacts],
     /// Results several analyses of this scope read, computed once (see [`Scope::shared`]).
     shared: std::sync::OnceLock<shared::Shared>,
+    /// The platforms with rows in the scope (see [`Scope::present`]).
+    present: std::sync::OnceLock<std::collections::HashSet<String>>,
 }
 
 impl<'a> Scope<'a> {
@@ -128,6 +130,7 @@ impl<'a> Scope<'a> {
             invitation_notes,
             facts,
             shared: std::sync::OnceLock::new(),
+            present: std::sync::OnceLock::new(),
         })
     }
 }
@@ -143,18 +146,23 @@ impl Scope<'_> {
         self.facts_of(platform).is_some_and(|f| f.one_sided)
     }
 
-    /// The facts of the platforms with rows in the scope, in registry order.
+    /// The facts of the platforms with rows in the scope, in registry order (found once
+    /// per scope: several analyses ask).
     pub fn present(&self) -> PolarsResult<Vec<&PlatformFacts>> {
-        let mut seen = std::collections::HashSet::new();
-        for (_, frame) in self.all.frames() {
-            for p in columns::strs(frame, "platform")?.into_iter().flatten() {
-                seen.insert(p.to_string());
+        if self.present.get().is_none() {
+            let mut seen = std::collections::HashSet::new();
+            for (_, frame) in self.all.frames() {
+                for p in columns::strs(frame, "platform")?.into_iter().flatten() {
+                    seen.insert(p.to_string());
+                }
             }
+            let _ = self.present.set(seen);
         }
+        let seen = self.present.get();
         Ok(self
             .facts
             .iter()
-            .filter(|f| seen.contains(f.platform.as_str()))
+            .filter(|f| seen.is_some_and(|s| s.contains(f.platform.as_str())))
             .collect())
     }
 
@@ -165,11 +173,9 @@ impl Scope<'_> {
         if present.is_empty() || present.iter().any(|f| !f.one_sided) {
             return Ok(None);
         }
-        let titles: Vec<&str> = present.iter().map(|f| f.platform.title()).collect();
-        Ok(Some(format!(
-            "the {} archive{} only what you did, not what others did to you",
-            titles.join(" and "),
-            if titles.len() > 1 { "s hold" } else { " holds" }
+        Ok(Some(archives_say(
+            &present,
+            "only what you did, not what others did to you",
         )))
     }
 
@@ -180,12 +186,7 @@ impl Scope<'_> {
         if present.is_empty() || present.iter().any(|f| f.has_connection_list) {
             return Ok(None);
         }
-        let titles: Vec<&str> = present.iter().map(|f| f.platform.title()).collect();
-        Ok(Some(format!(
-            "the {} archive{} no list of your connections",
-            titles.join(" and "),
-            if titles.len() > 1 { "s hold" } else { " holds" }
-        )))
+        Ok(Some(archives_say(&present, "no list of your connections")))
     }
 
     /// The results several analyses read: computed by [`Scope::prepare`] before the
@@ -207,6 +208,17 @@ impl Scope<'_> {
             let _ = self.shared.set(shared::Shared::compute(self)?);
         }
         Ok(())
+    }
+}
+
+/// "the Twitter/X archive holds {what}", "the Twitter/X and Mastodon archives hold {what}":
+/// a reason naming the scope's platforms by their titles.
+pub fn archives_say(present: &[&PlatformFacts], what: &str) -> String {
+    let titles: Vec<&str> = present.iter().map(|f| f.platform.title()).collect();
+    match titles.as_slice() {
+        [] => format!("the archives hold {what}"),
+        [one] => format!("the {one} archive holds {what}"),
+        [rest @ .., last] => format!("the {} and {last} archives hold {what}", rest.join(", ")),
     }
 }
 

@@ -47,8 +47,7 @@ impl ReportSection for FollowUpSection {
 
     fn build(&self, ctx: &Context) -> Section {
         let mut blocks = Vec::new();
-        if let Some(overall) = ctx.scopes.first() {
-            let r = overall.current();
+        if let Some(r) = ctx.overall() {
             blocks.push(ctx.figures(vec![
                 (
                     "New connections in the period",

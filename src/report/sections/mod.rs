@@ -20,7 +20,7 @@ use super::document::{Block, Section, Shown};
 use super::headline::{Headline, Reading, Unit, format};
 use crate::analysis::summary::Header;
 use crate::analysis::table::{Cell, Table};
-use crate::analysis::{Outcome, ScopeFigures};
+use crate::analysis::{Outcome, Results, ScopeFigures};
 
 /// Where a section stands in the document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,9 +78,14 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
+    /// The results of the overall scope in the period.
+    pub fn overall(&self) -> Option<Results<'a>> {
+        self.scopes.first().map(ScopeFigures::current)
+    }
+
     /// The typed result of the analysis `key` in the overall scope.
     pub fn get<T: Outcome>(&self, key: &str) -> Option<&'a T> {
-        self.scopes.first().and_then(|s| s.current().get(key))
+        self.overall().and_then(|r| r.get(key))
     }
 
     /// The platform scopes (one per platform whose archive was given).

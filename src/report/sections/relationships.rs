@@ -274,8 +274,7 @@ impl ReportSection for Relationships {
 
     fn build(&self, ctx: &Context) -> Section {
         let mut blocks = Vec::new();
-        if let Some(overall) = ctx.scopes.first() {
-            let r = overall.current();
+        if let Some(r) = ctx.overall() {
             blocks.push(ctx.figures(vec![
                 (
                     "People you interacted with",

@@ -73,14 +73,13 @@ impl ReportSection for ResponsivenessSection {
     }
 
     fn build(&self, ctx: &Context) -> Section {
-        let Some(overall) = ctx.scopes.first() else {
+        let Some(r) = ctx.overall() else {
             return Section {
                 id: "responsiveness",
                 title: "Do you respond?".into(),
                 blocks: Vec::new(),
             };
         };
-        let r = overall.current();
         let mut blocks = vec![ctx.figures(vec![
             (
                 "Turns to answer (two-person conversations)",
