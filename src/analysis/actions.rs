@@ -34,8 +34,11 @@ pub struct Action {
     pub platform: String,
     /// The person.
     pub counterpart_id: String,
-    /// The display name, where known.
+    /// The best name the archives give (display name, else `@handle`).
     pub counterpart_name: Option<String>,
+    /// Their profile's address, made from the id where the platform has one (null under
+    /// `--redact`).
+    pub profile_url: Option<String>,
     /// Why, in [`REASONS`] order.
     pub reasons: Vec<String>,
     /// Their counterpart strength in the period.
@@ -63,7 +66,8 @@ impl super::Outcome for Actions {
             super::redact_person(
                 &a.platform,
                 &mut a.counterpart_id,
-                Some(&mut a.counterpart_name),
+                &mut a.counterpart_name,
+                &mut a.profile_url,
                 pseudonym,
             );
         }
@@ -133,7 +137,7 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
             )
         })
         .collect();
-    let names = connection_names(scope)?;
+    let people = shared.people();
     let mut by_reason: BTreeMap<String, usize> =
         REASONS.iter().map(|r| (r.to_string(), 0)).collect();
     // (first reason, interactions in the year before the last 90 days, the action)
@@ -157,7 +161,8 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
             }
             let before = history.get(&key).copied().unwrap_or(0);
             let action = Action {
-                counterpart_name: name.or_else(|| names.get(&key).cloned()),
+                counterpart_name: people.name_or(&key.0, &key.1, name),
+                profile_url: scope.profile_url(&key.0, &key.1),
                 platform: key.0,
                 counterpart_id: key.1,
                 reasons,
@@ -206,20 +211,4 @@ fn first_inbound(scope: &Scope) -> PolarsResult<HashMap<(String, String), i64>> 
         }
     }
     Ok(first)
-}
-
-/// Names from connections, for people who have no interaction in the period.
-fn connection_names(scope: &Scope) -> PolarsResult<HashMap<(String, String), String>> {
-    let c = &scope.all.connections;
-    let platform = super::columns::strs(c, "platform")?;
-    let id = super::columns::strs(c, "counterpart_id")?;
-    let name = super::columns::strs(c, "name")?;
-    Ok((0..c.height())
-        .filter_map(|i| {
-            Some((
-                (platform[i]?.to_string(), id[i]?.to_string()),
-                name[i]?.to_string(),
-            ))
-        })
-        .collect())
 }

@@ -14,6 +14,7 @@ pub mod growth;
 pub mod invitations;
 pub mod lift;
 pub mod one_on_one;
+pub mod people;
 pub mod period;
 pub mod relationships;
 pub mod shared;
@@ -141,6 +142,12 @@ impl Scope<'_> {
         self.facts.iter().find(|f| f.platform.as_str() == platform)
     }
 
+    /// The address of a counterpart's profile, where `platform`'s importer can make one from
+    /// the id.
+    pub fn profile_url(&self, platform: &str, id: &str) -> Option<String> {
+        self.facts_of(platform).and_then(|f| (f.profile_url)(id))
+    }
+
     /// Whether `platform`'s archives hold only what the owner did.
     pub fn one_sided(&self, platform: &str) -> bool {
         self.facts_of(platform).is_some_and(|f| f.one_sided)
@@ -237,13 +244,15 @@ pub trait Outcome: Serialize + Clone + std::fmt::Debug + Send + Sync + 'static {
 pub fn redact_person(
     platform: &str,
     id: &mut String,
-    name: Option<&mut Option<String>>,
+    name: &mut Option<String>,
+    profile_url: &mut Option<String>,
     pseudonym: Pseudonym,
 ) {
     let replacement = pseudonym(platform, id);
-    if let Some(name) = name.filter(|n| n.is_some()) {
+    if name.is_some() {
         *name = Some(replacement.clone());
     }
+    *profile_url = None;
     *id = replacement;
 }
 

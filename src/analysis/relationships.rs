@@ -59,8 +59,11 @@ pub struct Counterpart {
     pub platform: String,
     /// The id.
     pub counterpart_id: String,
-    /// The latest known display name.
+    /// The best name the archives give (display name, else `@handle`).
     pub counterpart_name: Option<String>,
+    /// Their profile's address, made from the id where the platform has one (null under
+    /// `--redact`).
+    pub profile_url: Option<String>,
     /// Their acts towards the owner.
     pub inbound: u64,
     /// The owner's acts towards them.
@@ -108,6 +111,7 @@ pub fn counterparts(interactions: &DataFrame) -> PolarsResult<Vec<Counterpart>> 
                 platform: platform[i]?.to_string(),
                 counterpart_id: id[i]?.to_string(),
                 counterpart_name: name[i].map(str::to_string),
+                profile_url: None,
                 inbound: inb,
                 outbound: outb,
                 strength: inb + outb,
@@ -143,7 +147,8 @@ impl super::Outcome for Strength {
             super::redact_person(
                 &c.platform,
                 &mut c.counterpart_id,
-                Some(&mut c.counterpart_name),
+                &mut c.counterpart_name,
+                &mut c.profile_url,
                 pseudonym,
             );
         }
@@ -216,8 +221,11 @@ pub struct Supporter {
     pub platform: String,
     /// The id.
     pub counterpart_id: String,
-    /// The display name.
+    /// The best name the archives give.
     pub counterpart_name: Option<String>,
+    /// Their profile's address, made from the id where the platform has one (null under
+    /// `--redact`).
+    pub profile_url: Option<String>,
     /// Their acts towards the owner.
     pub inbound: u64,
     /// The owner's acts towards them.
@@ -233,6 +241,11 @@ pub struct Unreciprocated {
     pub platform: String,
     /// The id.
     pub counterpart_id: String,
+    /// The best name the archives give.
+    pub counterpart_name: Option<String>,
+    /// Their profile's address, made from the id where the platform has one (null under
+    /// `--redact`).
+    pub profile_url: Option<String>,
     /// Their acts towards the owner.
     pub inbound: u64,
 }
@@ -262,12 +275,19 @@ impl super::Outcome for Supporters {
             super::redact_person(
                 &s.platform,
                 &mut s.counterpart_id,
-                Some(&mut s.counterpart_name),
+                &mut s.counterpart_name,
+                &mut s.profile_url,
                 pseudonym,
             );
         }
         for u in &mut self.unreciprocated_3plus {
-            super::redact_person(&u.platform, &mut u.counterpart_id, None, pseudonym);
+            super::redact_person(
+                &u.platform,
+                &mut u.counterpart_id,
+                &mut u.counterpart_name,
+                &mut u.profile_url,
+                pseudonym,
+            );
         }
     }
 }
@@ -282,6 +302,7 @@ pub fn supporter_list(counterparts: &[Counterpart]) -> Vec<Supporter> {
             platform: c.platform.clone(),
             counterpart_id: c.counterpart_id.clone(),
             counterpart_name: c.counterpart_name.clone(),
+            profile_url: c.profile_url.clone(),
             inbound: c.inbound,
             outbound: c.outbound,
         })
@@ -321,6 +342,8 @@ pub fn supporters(scope: &Scope) -> PolarsResult<Figures> {
             .map(|s| Unreciprocated {
                 platform: s.platform.clone(),
                 counterpart_id: s.counterpart_id.clone(),
+                counterpart_name: s.counterpart_name.clone(),
+                profile_url: s.profile_url.clone(),
                 inbound: s.inbound,
             })
             .collect(),
@@ -335,8 +358,11 @@ pub struct Dormant {
     pub platform: String,
     /// The id.
     pub counterpart_id: String,
-    /// The latest display name the archives give, where any does.
+    /// The best name the archives give (display name, else `@handle`).
     pub counterpart_name: Option<String>,
+    /// Their profile's address, made from the id where the platform has one (null under
+    /// `--redact`).
+    pub profile_url: Option<String>,
     /// Interactions in [E - 455 days, E - 90 days).
     pub interactions_before: u64,
     /// The last of them (RFC 3339, UTC).
@@ -394,6 +420,7 @@ pub fn dormant_list(scope: &Scope) -> PolarsResult<Vec<Dormant>> {
             platform: p.to_string(),
             counterpart_id: c.to_string(),
             counterpart_name: names.get(&(p, c)).map(|(_, n)| n.to_string()),
+            profile_url: None,
             interactions_before: before,
             last_interaction_at: rfc3339(last),
         })
@@ -424,7 +451,8 @@ impl super::Outcome for DormantFigures {
             super::redact_person(
                 &d.platform,
                 &mut d.counterpart_id,
-                Some(&mut d.counterpart_name),
+                &mut d.counterpart_name,
+                &mut d.profile_url,
                 pseudonym,
             );
         }

@@ -10,11 +10,13 @@
 //! | [`Shared::outbound`] | follow_up, one_on_one, actions (through new connections) |
 //! | [`Shared::new_connections`] | follow_up, actions |
 //! | [`Shared::content`] | engagement, lift |
+//! | [`Shared::people`] | counterpart_strength, supporters, dormant, actions (names) |
 
 use polars::prelude::*;
 
 use super::conversations::{self, Turns};
 use super::follow_up::{self, NewConnection, OutboundIndex};
+use super::people::People;
 use super::relationships::{self, Counterpart, Dormant};
 use super::{Scope, engagement};
 
@@ -32,17 +34,24 @@ pub struct Shared {
     outbound: OutboundIndex,
     new_connections: Vec<NewConnection>,
     content: DataFrame,
+    people: People,
 }
 
 impl Shared {
     /// Computes every shared result of `scope`, the independent ones in parallel.
     pub fn compute(scope: &Scope) -> PolarsResult<Shared> {
-        let ((counterparts, dormant), (conversation, (outbound, content))) = rayon::join(
+        let ((counterparts, dormant, people), (conversation, (outbound, content))) = rayon::join(
             || {
-                rayon::join(
-                    || relationships::counterparts(&scope.within.interactions),
-                    || relationships::dormant_list(scope),
-                )
+                let ((counterparts, dormant), people) = rayon::join(
+                    || {
+                        rayon::join(
+                            || relationships::counterparts(&scope.within.interactions),
+                            || relationships::dormant_list(scope),
+                        )
+                    },
+                    || People::of(&scope.all),
+                );
+                (counterparts, dormant, people)
             },
             || {
                 rayon::join(
@@ -64,15 +73,35 @@ impl Shared {
         let (two_person, owner_turns) = conversation?;
         let outbound = outbound?;
         let new_connections = follow_up::new_connections(scope, &outbound)?;
+        let people = people?;
+        // Every listed person by the best name the whole archive gives, with their profile.
+        let mut counterparts = counterparts?;
+        for c in &mut counterparts {
+            let name = c.counterpart_name.take();
+            c.counterpart_name = people.name_or(&c.platform, &c.counterpart_id, name);
+            c.profile_url = scope.profile_url(&c.platform, &c.counterpart_id);
+        }
+        let mut dormant = dormant?;
+        for d in &mut dormant {
+            let name = d.counterpart_name.take();
+            d.counterpart_name = people.name_or(&d.platform, &d.counterpart_id, name);
+            d.profile_url = scope.profile_url(&d.platform, &d.counterpart_id);
+        }
         Ok(Shared {
-            counterparts: counterparts?,
+            counterparts,
             two_person,
             owner_turns,
-            dormant: dormant?,
+            dormant,
             outbound,
             new_connections,
             content: content?,
+            people,
         })
+    }
+
+    /// The names the whole archive gives to the scope's counterparts.
+    pub fn people(&self) -> &People {
+        &self.people
     }
 
     /// Every counterpart of the period's interactions, strongest first.

@@ -19,6 +19,7 @@ pub mod merge;
 pub mod messenger;
 pub mod mojibake;
 pub mod node;
+pub mod profile;
 pub mod text;
 pub mod twitter;
 
@@ -135,6 +136,11 @@ pub trait Importer: Sync {
     /// friends, connections): without one, every connections figure is unknown, not 0.
     fn has_connection_list(&self, _archive: &ImportedArchive) -> bool {
         true
+    }
+    /// How the address of a person's profile is made from their counterpart id; the
+    /// default knows only ids that are web addresses themselves (a LinkedIn profile URL).
+    fn profile_url(&self) -> crate::model::ProfileUrl {
+        profile::web_address
     }
     /// Whether the platform's archives hold invitations (sent or received).
     fn has_invitations(&self) -> bool {
@@ -364,6 +370,7 @@ pub fn facts(archives: &[ImportedArchive]) -> Vec<crate::model::PlatformFacts> {
                 },
                 has_connection_list: given.is_empty()
                     || given.iter().any(|a| i.has_connection_list(a)),
+                profile_url: i.profile_url(),
             }
         })
         .collect()

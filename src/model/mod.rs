@@ -133,7 +133,7 @@ pub fn time_range(frame: &DataFrame, column: &str) -> PolarsResult<Option<TimeRa
 /// What one platform's archives can and cannot show, as its importer declares it. It
 /// travels with the dataset into every scope, so that no analysis or report names a
 /// platform: a figure the archives cannot give is null with the reason these facts give.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub struct PlatformFacts {
     /// The platform.
     pub platform: Platform,
@@ -150,4 +150,10 @@ pub struct PlatformFacts {
     pub one_sided: bool,
     /// Whether its archives hold a list of the owner's connections.
     pub has_connection_list: bool,
+    /// The address of a person's profile made from their counterpart id, where the
+    /// platform has one.
+    pub profile_url: ProfileUrl,
 }
+
+/// Makes the address of a person's profile from their counterpart id, where it can.
+pub type ProfileUrl = fn(&str) -> Option<String>;

@@ -16,11 +16,30 @@ pub struct Shown {
     pub text: String,
     /// Why the figure is unknown; index.html prints it beside the n/a.
     pub note: Option<String>,
+    /// Where the text links to (a person's profile); `https://` addresses only.
+    pub link: Option<String>,
 }
 
 impl From<String> for Shown {
     fn from(text: String) -> Shown {
-        Shown { text, note: None }
+        Shown {
+            text,
+            note: None,
+            link: None,
+        }
+    }
+}
+
+impl Shown {
+    /// `text` linking to `link` where it is an `https://` address.
+    pub fn linked(text: String, link: Option<&str>) -> Shown {
+        Shown {
+            text,
+            note: None,
+            link: link
+                .filter(|l| l.starts_with("https://") && !l.contains(char::is_whitespace))
+                .map(str::to_string),
+        }
     }
 }
 

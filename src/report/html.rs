@@ -185,7 +185,15 @@ pub fn render(report: &Report) -> Result<String> {
                                 ""
                             };
                             let mark = notes.mark(c.note.as_deref());
-                            let _ = write!(h, "<td{class}>{}{mark}</td>", esc(&c.text));
+                            let text = match &c.link {
+                                Some(link) => format!(
+                                    "<a href=\"{}\" rel=\"noopener noreferrer\">{}</a>",
+                                    html_escape::encode_double_quoted_attribute(link),
+                                    esc(&c.text)
+                                ),
+                                None => esc(&c.text),
+                            };
+                            let _ = write!(h, "<td{class}>{text}{mark}</td>");
                         }
                         h.push_str("</tr>\n");
                     }

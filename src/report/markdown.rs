@@ -29,6 +29,24 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// A link's address as a Markdown link target in angle brackets: what could end it or
+/// break the table is percent-encoded.
+fn link_target(link: &str) -> String {
+    let mut out = String::with_capacity(link.len());
+    for c in link.chars() {
+        match c {
+            '<' | '>' | '|' | '\\' | ' ' | '\n' | '\r' => {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    let _ = write!(out, "%{b:02X}");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 /// Renders the report as Markdown.
 pub fn render(report: &Report) -> String {
     let doc = build(report);
@@ -71,7 +89,11 @@ pub fn render(report: &Report) -> String {
                             md,
                             "| {} |",
                             row.iter()
-                                .map(|c| escape(&c.text))
+                                .map(|c| match &c.link {
+                                    Some(link) =>
+                                        format!("[{}](<{}>)", escape(&c.text), link_target(link)),
+                                    None => escape(&c.text),
+                                })
                                 .collect::<Vec<_>>()
                                 .join(" | ")
                         );

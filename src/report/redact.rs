@@ -18,8 +18,9 @@ use crate::model::Dataset;
 
 /// The columns of a table that name a counterpart.
 const NAME_COLUMNS: [&str; 3] = ["counterpart_id", "counterpart_name", "name"];
-/// The columns of a table that hold the owner's words, left out under `--redact`.
-const TEXT_COLUMNS: [&str; 1] = ["text"];
+/// The columns of a table left out under `--redact`: the owner's words, and profile
+/// addresses (they hold the person's id or handle).
+const TEXT_COLUMNS: [&str; 2] = ["text", "profile_url"];
 /// Base-32 letters and digits without I, L, O and U.
 const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 /// Characters of a pseudonym: 13 x 5 = 65 bits.

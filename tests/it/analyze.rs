@@ -301,15 +301,18 @@ fn counterparts_supporters_and_dormant_by_hand() {
     assert_eq!(s["top_supporters"][1]["counterpart_id"], "605");
     assert_eq!(
         s["unreciprocated_3plus"],
-        json!([{"platform": "twitter", "counterpart_id": "605", "inbound": 3}])
+        json!([{"platform": "twitter", "counterpart_id": "605", "counterpart_name": null,
+            "profile_url": "https://twitter.com/intent/user?user_id=605", "inbound": 3}])
     );
 
     // E - 90 days = 2025-01-30 12:00. Cal: 3 interactions before, none after: dormant.
-    // Bea has the reply of 02-17 and a DM of 02-20 after it.
+    // Bea has the reply of 02-17 and a DM of 02-20 after it. No interaction names Cal; the
+    // follower list pairs his id with @cal (a retweet's mention entity), his best name.
     assert_eq!(
         t["dormant"],
         json!({"dormant": 1, "dormant_relationships": [{"platform": "twitter",
-            "counterpart_id": "602", "counterpart_name": null, "interactions_before": 3,
+            "counterpart_id": "602", "counterpart_name": "@cal",
+            "profile_url": "https://twitter.com/intent/user?user_id=602", "interactions_before": 3,
             "last_interaction_at": "2025-01-15T10:00:00Z"}]})
     );
 }
@@ -480,7 +483,8 @@ fn linkedin_actions_and_conversations_by_hand() {
     assert_eq!(
         l["actions"]["actions"],
         json!([{"platform": "linkedin", "counterpart_id": "https://www.linkedin.com/in/di-d",
-            "counterpart_name": "Di D", "reasons": ["not_followed_up"], "strength": 1,
+            "counterpart_name": "Di D",
+            "profile_url": "https://www.linkedin.com/in/di-d", "reasons": ["not_followed_up"], "strength": 1,
             "since": "2025-03-15T00:00:00Z"}])
     );
     // Cy's message is 0 h old at E: in no figure; no turn to answer.

@@ -442,10 +442,20 @@ fn index_html_fetches_nothing() {
     ] {
         assert!(!html.contains(needle), "index.html holds {needle}");
     }
-    for attribute in ["src=", "href=\"http", "href='http", "xlink:href"] {
+    for attribute in ["src=", "href='http", "xlink:href"] {
         assert!(!html.contains(attribute), "index.html holds {attribute}");
     }
-    // No URL at all outside archive text: the SVGs lose their namespace URL inline.
+    // The only web addresses are links to people's profiles, which a reader follows by a
+    // click and which tell the site nothing of where they came from.
+    let links = html.matches("href=\"http").count();
+    assert!(links > 0, "no person links to a profile");
+    assert_eq!(
+        html.matches("<a href=\"https://").count(),
+        links,
+        "a web address that is not a link to a profile"
+    );
+    assert_eq!(html.matches("rel=\"noopener noreferrer\"").count(), links);
+    // The SVGs lose their namespace URL inline.
     assert!(!html.contains("xmlns=\"http"));
     // Charts are inline.
     assert!(html.matches("<svg").count() >= 8);
@@ -786,7 +796,10 @@ fn the_dormant_table_names_people_as_the_rest_of_the_report_does() {
     let (_dir, out) = report(&[&archive, "--until", "2023-06-01"]);
     let md = text(&out, "report.md");
     assert!(
-        md.contains("| Grace Hopper | twitter | 5 | 2023-01-10T09:00:00Z |"),
+        md.contains(
+            "| [Grace Hopper](<https://twitter.com/intent/user?user_id=2001>) | twitter | 5 | \
+             2023-01-10T09:00:00Z |"
+        ),
         "{md}"
     );
     assert!(!md.contains("| 2001 |"), "{md}");
@@ -798,17 +811,88 @@ fn the_dormant_table_names_people_as_the_rest_of_the_report_does() {
             "platform",
             "counterpart_id",
             "counterpart_name",
+            "profile_url",
             "interactions_before",
             "last_interaction_at"
         ]
     );
     assert_eq!(
-        rows[1][..4],
-        ["Grace Hopper", "twitter", "2001", "Grace Hopper"]
+        rows[1][..5],
+        [
+            "Grace Hopper",
+            "twitter",
+            "2001",
+            "Grace Hopper",
+            "https://twitter.com/intent/user?user_id=2001"
+        ]
     );
     let summary: Value = serde_json::from_str(&text(&out, "summary.json")).unwrap();
     assert_eq!(
         summary["overall"]["dormant"]["dormant_relationships"][0]["counterpart_name"],
         "Grace Hopper"
     );
+}
+
+#[test]
+fn a_person_known_by_id_alone_is_shown_by_a_link_to_their_profile() {
+    // twitter-analysis: Fay (605) only ever wrote direct messages, which name people by
+    // numeric id; no mention, reply or list gives her name or handle. She leads the action
+    // list (an unanswered turn, 3 unreciprocated messages). Cal (602) is named nowhere but
+    // a reply pairs his id with @cal.
+    let archive = fixture("twitter-analysis").display().to_string();
+    let (_dir, out) = report(&[&archive]);
+    let fay = "https://twitter.com/intent/user?user_id=605";
+    let md = text(&out, "report.md");
+    assert!(
+        md.contains(&format!(
+            "| [user 605](<{fay}>) | twitter | waiting for your answer since"
+        )),
+        "{md}"
+    );
+    assert!(md.contains("| [@cal](<https://twitter.com/intent/user?user_id=602>) | twitter | quiet since 15 Jan 2025"), "{md}");
+    assert!(!md.contains("| 605 |"), "{md}");
+    let html = text(&out, "index.html");
+    assert!(html.contains(&format!(
+        "<a href=\"{fay}\" rel=\"noopener noreferrer\">user 605</a>"
+    )));
+    let rows = csv_rows(&out, "actions");
+    assert_eq!(
+        rows[0][..5],
+        [
+            "name",
+            "platform",
+            "counterpart_id",
+            "counterpart_name",
+            "profile_url"
+        ]
+    );
+    assert_eq!(rows[1][..5], ["user 605", "twitter", "605", "", fay]);
+    for table in ["top_counterparts", "supporters", "dormant", "actions"] {
+        let rows = csv_rows(&out, table);
+        assert_eq!(rows[0][0], "name", "{table}");
+        assert!(rows[0].iter().any(|c| c == "profile_url"), "{table}");
+        assert!(
+            rows[1..]
+                .iter()
+                .all(|r| !r[0].chars().all(|c| c.is_ascii_digit())),
+            "{table}: a bare number"
+        );
+    }
+    let summary: Value = serde_json::from_str(&text(&out, "summary.json")).unwrap();
+    let first = &summary["overall"]["actions"]["actions"][0];
+    assert_eq!(first["counterpart_id"], "605");
+    assert_eq!(first["counterpart_name"], Value::Null);
+    assert_eq!(first["profile_url"], fay);
+    // Under --redact the links go with the ids.
+    let (_dir2, redacted) = report(&[&archive, "--redact"]);
+    for file in [
+        "report.md",
+        "index.html",
+        "summary.json",
+        "tables/actions.csv",
+    ] {
+        let t = text(&redacted, file);
+        assert!(!t.contains("intent/user"), "{file}");
+        assert!(!t.contains("href=\"http"), "{file}");
+    }
 }

@@ -271,6 +271,9 @@ fn profile_username(archive: &Archive) -> Option<String> {
 }
 
 impl Importer for InstagramImporter {
+    fn profile_url(&self) -> crate::model::ProfileUrl {
+        profile_url
+    }
     fn person_segment(&self, entry: &str) -> Option<usize> {
         crate::import::messenger::person_segment(entry)
     }
@@ -434,5 +437,30 @@ impl Importer for InstagramImporter {
             account_id: username,
             as_of,
         })
+    }
+}
+
+/// An Instagram profile from a username (a counterpart named by a display name only, as
+/// in messages, has none).
+fn profile_url(id: &str) -> Option<String> {
+    let name = id.trim().trim_start_matches('@');
+    if super::profile::is_username(name) {
+        Some(format!("https://www.instagram.com/{name}/"))
+    } else {
+        super::profile::web_address(id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn profiles_come_from_usernames_not_display_names() {
+        assert_eq!(
+            profile_url("zoe.quinn").as_deref(),
+            Some("https://www.instagram.com/zoe.quinn/")
+        );
+        assert_eq!(profile_url("Zoë Quinn"), None);
     }
 }

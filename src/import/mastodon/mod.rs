@@ -208,6 +208,9 @@ fn ordered_items<T: Send>(
 }
 
 impl Importer for MastodonImporter {
+    fn profile_url(&self) -> crate::model::ProfileUrl {
+        profile_url
+    }
     fn platform(&self) -> Platform {
         Platform::Mastodon
     }
@@ -458,5 +461,33 @@ fn emit_directs(mut directs: Vec<outbox::Direct>, owner: Option<&str>, rows: &mu
             };
             conversation.emit(said, &mut rows.messages, &mut rows.interactions);
         }
+    }
+}
+
+/// A Mastodon profile from `user@host`, on the person's own server.
+fn profile_url(id: &str) -> Option<String> {
+    let id = id.trim();
+    match id.trim_start_matches('@').split_once('@') {
+        Some((user, host))
+            if super::profile::is_username(user) && super::profile::is_host(host) =>
+        {
+            Some(format!("https://{host}/@{user}"))
+        }
+        _ => super::profile::web_address(id),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn profiles_are_on_the_persons_own_server() {
+        assert_eq!(
+            profile_url("bob@other.example").as_deref(),
+            Some("https://other.example/@bob")
+        );
+        assert_eq!(profile_url("bob@host/../x"), None);
+        assert_eq!(profile_url("bob"), None);
     }
 }

@@ -303,6 +303,9 @@ fn parse_entry_timed(
 }
 
 impl Importer for TwitterImporter {
+    fn profile_url(&self) -> crate::model::ProfileUrl {
+        profile_url
+    }
     fn one_sided(&self, generation: &str) -> bool {
         // The archive of 2012-2018 holds the owner's tweets only: no message, like,
         // follower or reply of anyone else.
@@ -709,9 +712,38 @@ fn connections(
     out
 }
 
+/// A Twitter profile from a numeric user id (`intent/user?user_id=`, which follows a change
+/// of handle) or from `@handle`.
+fn profile_url(id: &str) -> Option<String> {
+    let id = id.trim();
+    if !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(format!("https://twitter.com/intent/user?user_id={id}"));
+    }
+    match id.strip_prefix('@') {
+        Some(handle) if super::profile::is_username(handle) => {
+            Some(format!("https://twitter.com/{handle}"))
+        }
+        _ => super::profile::web_address(id),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn profiles_come_from_user_ids_and_handles() {
+        assert_eq!(
+            profile_url("602").as_deref(),
+            Some("https://twitter.com/intent/user?user_id=602")
+        );
+        assert_eq!(
+            profile_url("@grace").as_deref(),
+            Some("https://twitter.com/grace")
+        );
+        assert_eq!(profile_url("@a b"), None);
+        assert_eq!(profile_url(""), None);
+    }
 
     #[test]
     fn part_files_and_old_names_are_recognised() {

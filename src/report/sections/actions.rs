@@ -1,8 +1,9 @@
 //! "Who to write to now": the people to write to at the end of the period, and why (the
 //! `actions` analysis). It stands first in the report.
 
-use super::{Context, Placement, ReportSection, count, display_name};
+use super::{Context, Placement, ReportSection, count, person};
 use crate::analysis::actions::Actions;
+use crate::analysis::people;
 use crate::analysis::relationships::DormantFigures;
 use crate::analysis::table::{Cell, Table};
 use crate::report::document::{Block, Section, Shown};
@@ -65,6 +66,7 @@ impl ReportSection for ActionsSection {
                 "platform",
                 "counterpart_id",
                 "counterpart_name",
+                "profile_url",
                 "strength",
                 "reasons",
             ],
@@ -75,13 +77,14 @@ impl ReportSection for ActionsSection {
             .unwrap_or_default()
         {
             table.push(vec![
-                Cell::Text(display_name(
+                Cell::Text(people::label(
                     a.counterpart_name.as_deref(),
                     &a.counterpart_id,
                 )),
                 Cell::from(a.platform.as_str()),
                 Cell::from(a.counterpart_id.as_str()),
                 text(a.counterpart_name.as_deref()),
+                text(a.profile_url.as_deref()),
                 Cell::Int(a.strength as i64),
                 Cell::Text(a.reasons.join("; ")),
             ]);
@@ -136,26 +139,30 @@ impl ReportSection for ActionsSection {
                 rows: list
                     .iter()
                     .map(|a| {
-                        [
-                            display_name(a.counterpart_name.as_deref(), &a.counterpart_id),
-                            a.platform.clone(),
-                            a.reasons
-                                .iter()
-                                .enumerate()
-                                .map(|(i, r)| {
-                                    let since = (i == 0).then(|| ctx.day(&a.since));
-                                    reason_text(
-                                        r,
-                                        since.as_deref(),
-                                        interactions(&a.platform, &a.counterpart_id),
-                                    )
-                                })
-                                .collect::<Vec<_>>()
-                                .join("; "),
-                            count(a.strength as usize),
+                        let why = a
+                            .reasons
+                            .iter()
+                            .enumerate()
+                            .map(|(i, r)| {
+                                let since = (i == 0).then(|| ctx.day(&a.since));
+                                reason_text(
+                                    r,
+                                    since.as_deref(),
+                                    interactions(&a.platform, &a.counterpart_id),
+                                )
+                            })
+                            .collect::<Vec<_>>()
+                            .join("; ");
+                        vec![
+                            person(
+                                a.counterpart_name.as_deref(),
+                                &a.counterpart_id,
+                                a.profile_url.as_deref(),
+                            ),
+                            Shown::from(a.platform.as_str()),
+                            Shown::from(why),
+                            Shown::from(count(a.strength as usize)),
                         ]
-                        .map(Shown::from)
-                        .to_vec()
                     })
                     .collect(),
             });

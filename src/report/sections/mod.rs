@@ -18,6 +18,7 @@ pub mod timing;
 use super::charts::ChartSlot;
 use super::document::{Block, Section, Shown};
 use super::headline::{Headline, Reading, Unit, format};
+use crate::analysis::people;
 use crate::analysis::summary::Header;
 use crate::analysis::table::{Cell, Table};
 use crate::analysis::{Outcome, Results, ScopeFigures};
@@ -164,6 +165,9 @@ impl<'a> Context<'a> {
             return None;
         }
         let index: Vec<Option<usize>> = columns.iter().map(|(c, _)| table.column(c)).collect();
+        // A person's name links to their profile where the table gives one.
+        let profile = table.column("profile_url");
+        let name = table.column("name");
         Some(Block::Table {
             header: columns.iter().map(|(_, h)| h.to_string()).collect(),
             rows: table
@@ -173,11 +177,15 @@ impl<'a> Context<'a> {
                     index
                         .iter()
                         .map(|i| {
-                            Shown::from(
-                                i.and_then(|i| row.get(i))
-                                    .map(cell_text)
-                                    .unwrap_or_default(),
-                            )
+                            let text = i
+                                .and_then(|i| row.get(i))
+                                .map(cell_text)
+                                .unwrap_or_default();
+                            let link = profile
+                                .filter(|_| name.is_some() && *i == name)
+                                .and_then(|p| row.get(p))
+                                .and_then(Cell::as_str);
+                            Shown::linked(text, link)
                         })
                         .collect()
                 })
@@ -191,6 +199,7 @@ pub fn shown(unit: Unit, reading: Reading) -> Shown {
     Shown {
         text: format(unit, reading.value),
         note: reading.value.is_none().then_some(reading.note).flatten(),
+        link: None,
     }
 }
 
@@ -212,10 +221,8 @@ pub fn share(v: Option<f64>) -> String {
     format(Unit::Share, v)
 }
 
-/// The name a person reads for a counterpart: the display name where known, else the id
-/// (a handle or a profile URL where that is the id).
-pub fn display_name(name: Option<&str>, id: &str) -> String {
-    name.filter(|n| !n.trim().is_empty())
-        .unwrap_or(id)
-        .to_string()
+/// A person as a report shows them: the best name the archives give, never a bare number
+/// (see [`people::label`]), linked to their profile where the platform has one.
+pub fn person(name: Option<&str>, id: &str, profile_url: Option<&str>) -> Shown {
+    Shown::linked(people::label(name, id), profile_url)
 }

@@ -2,8 +2,9 @@
 //! reciprocated, relationships gone dormant (the `counterpart_strength`, `supporters` and
 //! `dormant` analyses).
 
-use super::{Context, ReportSection, count, display_name};
+use super::{Context, ReportSection, count};
 use crate::analysis::Results;
+use crate::analysis::people;
 use crate::analysis::relationships::{DormantFigures, Strength, Supporters};
 use crate::analysis::table::{Cell, Table};
 use crate::report::charts::{Bars, ChartSlot, Drawn, Plot, Series, slot};
@@ -64,7 +65,7 @@ fn int(n: u64) -> Cell {
 /// A person's label in a chart: the platform is added when several platforms are shown,
 /// since one person on two platforms is two counterparts.
 fn person_label(name: Option<&str>, id: &str, platform: &str, several: bool) -> String {
-    let name = display_name(name, id);
+    let name = people::label(name, id);
     if several {
         format!("{name} ({platform})")
     } else {
@@ -174,9 +175,11 @@ impl ReportSection for Relationships {
         let mut top = Table::new(
             "top_counterparts",
             &[
+                "name",
                 "platform",
                 "counterpart_id",
                 "counterpart_name",
+                "profile_url",
                 "inbound",
                 "outbound",
                 "strength",
@@ -189,9 +192,14 @@ impl ReportSection for Relationships {
             .unwrap_or_default()
         {
             top.push(vec![
+                Cell::Text(people::label(
+                    c.counterpart_name.as_deref(),
+                    &c.counterpart_id,
+                )),
                 Cell::from(c.platform.as_str()),
                 Cell::from(c.counterpart_id.as_str()),
                 text(c.counterpart_name.as_deref()),
+                text(c.profile_url.as_deref()),
                 int(c.inbound),
                 int(c.outbound),
                 int(c.strength),
@@ -201,9 +209,11 @@ impl ReportSection for Relationships {
         let mut supporters = Table::new(
             "supporters",
             &[
+                "name",
                 "platform",
                 "counterpart_id",
                 "counterpart_name",
+                "profile_url",
                 "inbound",
                 "outbound",
                 "reciprocated",
@@ -215,9 +225,14 @@ impl ReportSection for Relationships {
             .unwrap_or_default()
         {
             supporters.push(vec![
+                Cell::Text(people::label(
+                    s.counterpart_name.as_deref(),
+                    &s.counterpart_id,
+                )),
                 Cell::from(s.platform.as_str()),
                 Cell::from(s.counterpart_id.as_str()),
                 text(s.counterpart_name.as_deref()),
+                text(s.profile_url.as_deref()),
                 int(s.inbound),
                 int(s.outbound),
                 Cell::Text(s.reciprocated.to_string()),
@@ -230,6 +245,7 @@ impl ReportSection for Relationships {
                 "platform",
                 "counterpart_id",
                 "counterpart_name",
+                "profile_url",
                 "interactions_before",
                 "last_interaction_at",
             ],
@@ -240,13 +256,14 @@ impl ReportSection for Relationships {
             .unwrap_or_default()
         {
             dormant.push(vec![
-                Cell::Text(display_name(
+                Cell::Text(people::label(
                     d.counterpart_name.as_deref(),
                     &d.counterpart_id,
                 )),
                 Cell::from(d.platform.as_str()),
                 Cell::from(d.counterpart_id.as_str()),
                 text(d.counterpart_name.as_deref()),
+                text(d.profile_url.as_deref()),
                 int(d.interactions_before),
                 Cell::from(d.last_interaction_at.as_str()),
             ]);
