@@ -8,6 +8,7 @@ use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, TimeZone, Timelike};
 use chrono_tz::Tz;
 
 use crate::error::Error;
+use crate::model::Platform;
 
 /// One millisecond, one hour and one day in milliseconds.
 pub const HOUR_MS: i64 = 3_600_000;
@@ -137,12 +138,78 @@ fn add_months(date: NaiveDate, months: u32) -> NaiveDate {
 pub struct Clock {
     /// The zone.
     pub tz: Tz,
+    /// Where the zone came from.
+    pub origin: ZoneOrigin,
+}
+
+/// Where the zone of local times came from: `--tz`, or else the zone the archives state
+/// when they state exactly one, else UTC.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ZoneOrigin {
+    /// Given with `--tz`.
+    Given,
+    /// The zone the owner set, as this platform's archive states it.
+    Stated(Platform),
+    /// UTC: no archive states a zone.
+    NoneStated,
+    /// UTC: the archives state different zones.
+    SeveralStated,
+}
+
+impl ZoneOrigin {
+    /// Where the zone came from, in words that follow its name.
+    pub fn says(self) -> String {
+        match self {
+            ZoneOrigin::Given => "from --tz".into(),
+            ZoneOrigin::Stated(p) => format!("the zone your {} archive states", p.title()),
+            ZoneOrigin::NoneStated => "no archive states a zone; --tz sets one".into(),
+            ZoneOrigin::SeveralStated => {
+                "the archives state different zones; --tz picks one".into()
+            }
+        }
+    }
 }
 
 impl Clock {
-    /// A clock in `tz`.
+    /// A clock in `tz`, given with `--tz`.
     pub fn new(tz: Tz) -> Clock {
-        Clock { tz }
+        Clock {
+            tz,
+            origin: ZoneOrigin::Given,
+        }
+    }
+
+    /// The clock when `--tz` is not given: the zone `accounts` states (the `time_zone` of
+    /// each account) when every account that states one states the same, else UTC.
+    pub fn stated(accounts: &polars::prelude::DataFrame) -> polars::prelude::PolarsResult<Clock> {
+        let platform = super::columns::strs(accounts, "platform")?;
+        let zone = super::columns::strs(accounts, "time_zone")?;
+        let mut stated: Vec<(&str, &str)> = platform
+            .iter()
+            .zip(&zone)
+            .filter_map(|(p, z)| Some(((*p)?, (*z)?)))
+            .collect();
+        stated.sort_unstable();
+        stated.dedup();
+        let zones: std::collections::BTreeSet<&str> = stated.iter().map(|(_, z)| *z).collect();
+        let found = zones.iter().next().and_then(|z| z.parse::<Tz>().ok());
+        Ok(match (zones.len(), found) {
+            (1, Some(tz)) => Clock {
+                tz,
+                origin: stated
+                    .first()
+                    .and_then(|(p, _)| crate::import::platforms().find(|x| x.as_str() == *p))
+                    .map_or(ZoneOrigin::NoneStated, ZoneOrigin::Stated),
+            },
+            (0, _) | (1, None) => Clock {
+                tz: Tz::UTC,
+                origin: ZoneOrigin::NoneStated,
+            },
+            _ => Clock {
+                tz: Tz::UTC,
+                origin: ZoneOrigin::SeveralStated,
+            },
+        })
     }
 
     /// The local date and time of a UTC instant.

@@ -49,9 +49,10 @@ pub struct Analyze {
     #[arg(long)]
     pub compare_previous: bool,
 
-    /// Time zone for hours, weekdays, weeks, months and dates (IANA name).
-    #[arg(long, value_name = "ZONE", default_value = "UTC")]
-    pub tz: String,
+    /// Time zone for hours, weekdays, weeks, months and dates (IANA name) [default: the zone
+    /// the archives state, as Twitter's account-timezone.js does, else UTC].
+    #[arg(long, value_name = "ZONE")]
+    pub tz: Option<String>,
 
     /// Groups with fewer posts get no lift.
     #[arg(long, value_name = "N", default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..))]
@@ -89,7 +90,10 @@ pub struct Analyze {
 
 /// Runs `analyze`.
 pub fn run(cmd: &Analyze, reporter: &Reporter) -> Result<i32> {
-    let tz = period::parse_tz(&cmd.tz).map_err(Error::Usage)?;
+    let tz = match &cmd.tz {
+        Some(zone) => Some(period::parse_tz(zone).map_err(Error::Usage)?),
+        None => None,
+    };
     let request = period::request(
         cmd.since.as_deref(),
         cmd.until.as_deref(),
@@ -112,7 +116,10 @@ pub fn run(cmd: &Analyze, reporter: &Reporter) -> Result<i32> {
     })?;
     let settings = Settings {
         options: Options {
-            clock: Clock::new(tz),
+            clock: match tz {
+                Some(tz) => Clock::new(tz),
+                None => Clock::stated(&input.dataset.accounts)?,
+            },
             min_posts: cmd.min_posts as usize,
             top: cmd.top as usize,
         },

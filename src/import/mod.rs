@@ -67,6 +67,7 @@ impl Detection {
             created_at: None,
             followers: None,
             following: None,
+            time_zone: None,
             archive: archive.file_name(),
             generation: self.generation.clone(),
         }

@@ -154,6 +154,7 @@ pub fn accounts(rows: &[AccountRow]) -> PolarsResult<DataFrame> {
             times("created_at", rows.iter().map(|r| r.created_at)),
             opt_u64s("followers", rows.iter().map(|r| r.followers)),
             opt_u64s("following", rows.iter().map(|r| r.following)),
+            opt_strs("time_zone", rows.iter().map(|r| r.time_zone.as_deref())),
             strs("archive", rows.iter().map(|r| r.archive.as_str())),
             strs("generation", rows.iter().map(|r| r.generation.as_str())),
         ],

@@ -267,6 +267,8 @@ pub struct AccountRow {
     pub created_at: Option<i64>,
     pub followers: Option<u64>,
     pub following: Option<u64>,
+    /// The zone the owner set for the account (IANA name), where the archive states one.
+    pub time_zone: Option<String>,
     pub archive: String,
     pub generation: String,
 }

@@ -124,6 +124,7 @@ pub const ACCOUNTS: &[ColumnSpec] = &[
     col("created_at", Datetime, true),
     col("followers", U64, true),
     col("following", U64, true),
+    col("time_zone", Str, true),
     col("archive", Str, false),
     col("generation", Str, false),
 ];

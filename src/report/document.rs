@@ -99,7 +99,11 @@ pub fn build(report: &Report) -> Document {
     let options = &header.options;
     let ctx = report.context();
     let mut lead = Vec::new();
-    let tz = options.clock.tz.name();
+    let tz = format!(
+        "{}, {}",
+        options.clock.tz.name(),
+        options.clock.origin.says()
+    );
     match header.period {
         Some(p) => lead.push(format!(
             "Period: {} to {} ({tz})",

@@ -1191,3 +1191,70 @@ fn an_archive_of_2012_2018_holds_one_side_and_no_connection_list() {
     assert_eq!(current["twitter"]["supporters"]["supporters"], 5);
     assert_eq!(current["twitter"]["growth"]["connections"], 3);
 }
+
+/// `fixtures/twitter-2023` with an `account-timezone.js` naming `zone` as Twitter does.
+fn twitter_in_zone(zone: &str) -> (tempfile::TempDir, String) {
+    let dir = tempdir();
+    let archive = dir.path().join("twitter");
+    copy_dir(&fixture("twitter-2023"), &archive);
+    fs::write(
+        archive.join("data/account-timezone.js"),
+        format!(
+            "window.YTD.account_timezone.part0 = [\n  {{\n    \"accountTimezone\" : {{\n      \
+             \"accountId\" : \"1000001\",\n      \"timeZone\" : \"{zone}\"\n    }}\n  }}\n]\n"
+        ),
+    )
+    .unwrap();
+    let path = path(&archive);
+    (dir, path)
+}
+
+#[test]
+fn local_times_default_to_the_zone_the_archive_states() {
+    // The owner set "Amsterdam" (Rails' name for Europe/Amsterdam, UTC+1 in January). The
+    // sample's posts of January 2023 are at 07, 09, 10, 12, 14, 18 and 20 h UTC: one hour
+    // later in Amsterdam. The period starts at the first activity, 2023-01-02 09:15 UTC.
+    let (_dir, archive) = twitter_in_zone("Amsterdam");
+    let s = analyze(&[&archive]);
+    assert_eq!(s["period"]["tz"], "Europe/Amsterdam");
+    assert_eq!(s["period"]["start"], "2023-01-02T10:15:00.000+01:00");
+    let hours: Vec<&str> = s["overall"]["lift"]["hour"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(hours, ["8", "10", "11", "13", "15", "19", "21"]);
+    // --tz wins over what the archive states.
+    let utc = analyze(&[&archive, "--tz", "UTC"]);
+    assert_eq!(utc["period"]["tz"], "UTC");
+    assert_eq!(utc["period"]["start"], "2023-01-02T09:15:00.000Z");
+    // The report names the zone and where it came from.
+    let dir = tempdir();
+    let out = dir.path().join("r");
+    let output = rapport()
+        .args(["analyze", &archive, "--quiet", "--format", "md", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let md = fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(
+        md.contains("(Europe/Amsterdam, the zone your Twitter/X archive states)"),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_zone_the_archive_names_but_rapport_does_not_know_is_utc_with_a_warning() {
+    let (_dir, archive) = twitter_in_zone("Atlantis");
+    let (code, summary, stderr) = run(&[&archive]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(summary.unwrap()["period"]["tz"], "UTC");
+    assert!(
+        stderr.contains("data/account-timezone.js")
+            && stderr.contains("time zones rapport does not know")
+            && stderr.contains("\"Atlantis\""),
+        "{stderr}"
+    );
+}

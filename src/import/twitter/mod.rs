@@ -6,6 +6,7 @@ pub mod analytics_csv;
 pub mod dms;
 pub mod notes;
 pub mod social;
+pub mod timezone;
 pub mod tweet;
 pub mod tweets_csv;
 pub mod tweets_json;
@@ -44,6 +45,8 @@ enum FileKind {
     GroupDms,
     Account,
     Profile,
+    /// `account-timezone.js`: the zone the owner set.
+    TimeZone,
     Manifest,
     GrailbirdMonth,
     TweetsCsv,
@@ -69,6 +72,7 @@ impl super::PlannedKind for FileKind {
         matches!(
             self,
             FileKind::Profile
+                | FileKind::TimeZone
                 | FileKind::Manifest
                 | FileKind::Deleted
                 | FileKind::UserDetails
@@ -89,6 +93,7 @@ impl super::PlannedKind for FileKind {
             FileKind::GroupDms => "group conversations",
             FileKind::Account | FileKind::UserDetails => "account",
             FileKind::Profile => "profile",
+            FileKind::TimeZone => "time zone",
             FileKind::Manifest => "manifest",
             FileKind::Analytics => "analytics rows",
             FileKind::TweetHeaders => "tweet ids and times",
@@ -140,6 +145,7 @@ fn classify(entry: &Entry) -> FileKind {
         "direct-messages-group" | "direct-message-group" => FileKind::GroupDms,
         "account" => FileKind::Account,
         "profile" => FileKind::Profile,
+        "account-timezone" => FileKind::TimeZone,
         "manifest" => FileKind::Manifest,
         "tweet-headers" => FileKind::TweetHeaders,
         "deleted-tweet-headers" | "direct-message-headers" | "direct-message-group-headers" => {
@@ -272,6 +278,22 @@ fn parse_entry_timed(
             let info = infos
                 .into_iter()
                 .fold(AccountInfo::default(), AccountInfo::or);
+            (Parsed::Account(info), n)
+        }
+        FileKind::TimeZone => {
+            let (zones, n) = records(archive, entry, p, &|v, p| match timezone::parse(v)? {
+                Ok(zone) => Some(zone),
+                Err(name) => {
+                    p.null_field("time zones rapport does not know", || {
+                        format!("timeZone {name:?}")
+                    });
+                    None
+                }
+            })?;
+            let info = AccountInfo {
+                time_zone: zones.into_iter().next().map(str::to_string),
+                ..AccountInfo::default()
+            };
             (Parsed::Account(info), n)
         }
         FileKind::Manifest => {
@@ -571,6 +593,7 @@ fn assemble(
         created_at: g.account.created_at,
         followers: read(FileKind::Followers).then_some(count_unique(&g.followers)),
         following: read(FileKind::Following).then_some(count_unique(&g.following)),
+        time_zone: g.account.time_zone.clone(),
         ..detection.account(archive, owner_id)
     });
     if grailbird {

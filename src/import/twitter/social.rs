@@ -48,6 +48,8 @@ pub struct AccountInfo {
     pub created_at: Option<i64>,
     /// When the archive was generated (ms), from the manifest.
     pub generated_at: Option<i64>,
+    /// The zone the owner set (IANA), from `account-timezone.js`.
+    pub time_zone: Option<String>,
 }
 
 impl AccountInfo {
@@ -59,6 +61,7 @@ impl AccountInfo {
             display_name: self.display_name.or(other.display_name),
             created_at: self.created_at.or(other.created_at),
             generated_at: self.generated_at.or(other.generated_at),
+            time_zone: self.time_zone.or(other.time_zone),
         }
     }
 }
@@ -72,6 +75,7 @@ pub fn account<J: Json>(element: &J) -> AccountInfo {
         display_name: fields::text(account, "accountDisplayName"),
         created_at: fields::text(account, "createdAt").and_then(|t| parse_iso(&t)),
         generated_at: None,
+        time_zone: None,
     }
 }
 
@@ -85,6 +89,7 @@ pub fn manifest<J: Json>(value: &J) -> AccountInfo {
         display_name: fields::text(user, "displayName"),
         created_at: None,
         generated_at: fields::text(archive, "generationDate").and_then(|t| parse_iso(&t)),
+        time_zone: None,
     }
 }
 
@@ -98,5 +103,6 @@ pub fn user_details<J: Json>(value: &J) -> AccountInfo {
         created_at: fields::text(value, "created_at")
             .and_then(|t| parse_with_offset(&t, &["%Y-%m-%d %H:%M:%S %z"])),
         generated_at: None,
+        time_zone: None,
     }
 }
