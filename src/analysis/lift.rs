@@ -258,7 +258,13 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
         .iter()
         .map(|t| t.map(|t| clock.hour(t).to_string()).unwrap_or_default())
         .collect();
-    let grid = hour_weekday(&times, &engagement, clock);
+    // Where no post has a known engagement, the grid is the owner's posting activity.
+    let grid = if posts.height() == 0 {
+        let activity = activity(&scope.within.posts)?;
+        hour_weekday(&activity, None, clock)
+    } else {
+        hour_weekday(&times, Some(&engagement), clock)
+    };
     let hour_order: Vec<String> = (0..24).map(|h| h.to_string()).collect();
     let hour = dimension(
         hours,
@@ -336,15 +342,30 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
     Ok(Figures::new(result, notes.into_vec()).with_tables(vec![grid]))
 }
 
-/// The `hour_weekday` table: for each local weekday and hour with a post in scope, the
-/// posts and their mean engagement (the heatmap of the report).
-fn hour_weekday(times: &[Option<i64>], engagement: &[f64], clock: super::Clock) -> Table {
+/// The times of the owner's posts of the content kinds (original, thread, reply, quote),
+/// engagement known or not: their posting activity.
+fn activity(posts: &DataFrame) -> PolarsResult<Vec<Option<i64>>> {
+    let kinds: Vec<&str> = SCOPE_KINDS.iter().map(|k| k.as_str()).collect();
+    let kind = strs(posts, "kind")?;
+    let times = super::columns::times(posts, "created_at")?;
+    Ok(kind
+        .into_iter()
+        .zip(times)
+        .filter(|(k, _)| k.is_some_and(|k| kinds.contains(&k)))
+        .map(|(_, t)| t)
+        .collect())
+}
+
+/// The `hour_weekday` table: for each local weekday and hour with a post, the posts and
+/// their mean engagement (the heatmap of the report). Without `engagement` (no post has a
+/// known count) it is the posting activity: posts, and `mean_engagement` null.
+fn hour_weekday(times: &[Option<i64>], engagement: Option<&[f64]>, clock: super::Clock) -> Table {
     let mut sums = [[(0usize, 0.0f64); 24]; 7];
-    for (t, e) in times.iter().zip(engagement) {
+    for (i, t) in times.iter().enumerate() {
         if let Some(t) = t {
             let cell = &mut sums[clock.weekday(*t) as usize % 7][clock.hour(*t) as usize % 24];
             cell.0 += 1;
-            cell.1 += e;
+            cell.1 += engagement.and_then(|e| e.get(i)).copied().unwrap_or(0.0);
         }
     }
     let mut table = Table::new(
@@ -358,7 +379,11 @@ fn hour_weekday(times: &[Option<i64>], engagement: &[f64], clock: super::Clock) 
                     WEEKDAYS[day].into(),
                     Cell::Int(hour as i64),
                     (*posts).into(),
-                    Cell::Float(sum / *posts as f64),
+                    if engagement.is_some() {
+                        Cell::Float(sum / *posts as f64)
+                    } else {
+                        Cell::Null
+                    },
                 ]);
             }
         }

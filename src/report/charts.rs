@@ -301,11 +301,9 @@ pub fn lift_bars(
 pub fn heatmap(table: Option<&Table>, tz: &str) -> Result<(String, String, Plot), String> {
     let table = table.ok_or("no table")?;
     if table.rows.is_empty() {
-        return Err(
-            "No post in the period has a known engagement count, so there is no hour to compare."
-                .into(),
-        );
+        return Err("You posted nothing in the period, so there is no hour to show.".into());
     }
+    let activity = is_activity(table);
     let days = crate::analysis::lift::WEEKDAYS;
     let (w, h, p, m) = (
         table.values("weekday"),
@@ -321,13 +319,21 @@ pub fn heatmap(table: Option<&Table>, tz: &str) -> Result<(String, String, Plot)
             Some(Cell2 {
                 column: num(h.get(i))? as usize,
                 row: day,
-                value: num(m.get(i)).unwrap_or(0.0),
+                value: if activity {
+                    num(p.get(i)).unwrap_or(0.0)
+                } else {
+                    num(m.get(i)).unwrap_or(0.0)
+                },
                 label: text(p.get(i)),
             })
         })
         .collect();
     Ok((
-        format!("hour of day ({tz}); darker = more engagement per post"),
+        if activity {
+            format!("hour of day ({tz}); darker = more posts")
+        } else {
+            format!("hour of day ({tz}); darker = more engagement per post")
+        },
         "weekday".into(),
         Plot::Heatmap(Heatmap {
             columns: (0..24).map(|h| h.to_string()).collect(),
@@ -335,6 +341,12 @@ pub fn heatmap(table: Option<&Table>, tz: &str) -> Result<(String, String, Plot)
             cells,
         }),
     ))
+}
+
+/// Whether the `hour_weekday` table is posting activity (no post has a known engagement,
+/// so no cell has a mean engagement).
+pub fn is_activity(table: &Table) -> bool {
+    table.values("mean_engagement").iter().all(|c| **c == Cell::Null)
 }
 
 /// The `weekly` chart off its table.

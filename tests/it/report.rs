@@ -896,3 +896,29 @@ fn a_person_known_by_id_alone_is_shown_by_a_link_to_their_profile() {
         assert!(!t.contains("href=\"http"), "{file}");
     }
 }
+
+#[test]
+fn without_engagement_the_heatmap_is_posting_activity_and_says_so() {
+    // instagram-2024 gives no count for any post. Its four posts (a story is no post): Sat
+    // 20 Jan 10:00, Mon 11 Mar 14:11 (a carousel), Tue 2 Apr 18:30 (a reel), Mon 13 May
+    // 02:21 UTC.
+    let archive = fixture("instagram-2024").display().to_string();
+    let (_dir, out) = report(&[&archive]);
+    let rows = csv_rows(&out, "hour_weekday");
+    assert_eq!(
+        rows,
+        [
+            ["weekday", "hour", "posts", "mean_engagement"],
+            ["Monday", "2", "1", ""],
+            ["Monday", "14", "1", ""],
+            ["Tuesday", "18", "1", ""],
+            ["Saturday", "10", "1", ""],
+        ]
+    );
+    let md = text(&out, "report.md");
+    assert!(md.contains("the heatmap shows when you post, not what works"), "{md}");
+    assert!(md.contains("![When you post: posts by local hour and weekday]"), "{md}");
+    assert!(!md.contains("Best hour to post"), "{md}");
+    let summary: Value = serde_json::from_str(&text(&out, "summary.json")).unwrap();
+    assert_eq!(summary["instagram"]["lift"]["best_hour"], Value::Null);
+}

@@ -4,7 +4,7 @@
 use super::{Context, ReportSection};
 use crate::analysis::lift::Lift;
 use crate::analysis::table::Table;
-use crate::report::charts::{ChartSlot, heatmap, slot};
+use crate::report::charts::{ChartSlot, heatmap, is_activity, slot};
 use crate::report::document::{Block, Section};
 use crate::report::tables::groups;
 
@@ -25,11 +25,17 @@ impl ReportSection for Timing {
     }
 
     fn charts(&self, ctx: &Context) -> Vec<ChartSlot> {
+        let table = ctx.table("hour_weekday");
+        let title = if table.is_some_and(is_activity) {
+            "When you post: posts by local hour and weekday"
+        } else {
+            "Mean engagement by local hour and weekday (number = posts)"
+        };
         vec![slot(
             "hour_weekday",
-            "Mean engagement by local hour and weekday (number = posts)",
+            title,
             "hour_weekday",
-            heatmap(ctx.table("hour_weekday"), ctx.tz()),
+            heatmap(table, ctx.tz()),
         )]
     }
 
@@ -39,7 +45,14 @@ impl ReportSection for Timing {
         let hour = lift.and_then(|l| l.best_hour.value());
         let day = lift.and_then(|l| l.best_weekday.value());
         let tz = ctx.tz();
-        if hour.is_none() && day.is_none() {
+        let activity = ctx.table("hour_weekday").is_some_and(is_activity);
+        if activity {
+            blocks.push(Block::Para(
+                "No post in the period has a known engagement count, so no hour or weekday can \
+                 be compared: the heatmap shows when you post, not what works."
+                    .into(),
+            ));
+        } else if hour.is_none() && day.is_none() {
             blocks.push(Block::Para(
                 "No hour or weekday has enough posts with known engagement to compare (--min-posts)."
                     .into(),
