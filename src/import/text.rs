@@ -22,6 +22,16 @@ pub fn link_domain(url: &str) -> Option<String> {
     (!host.is_empty() && host.contains('.')).then_some(host)
 }
 
+/// The link domain of `url` unless it is one of the platform's own sites (`own`, a host or
+/// any host under it): a quoted post or a reshared article is no link to an outside site.
+pub fn outside_domain(url: &str, own: &[&str]) -> Option<String> {
+    let host = link_domain(url)?;
+    let is_own = own
+        .iter()
+        .any(|o| host == *o || host.ends_with(&format!(".{o}")));
+    (!is_own).then_some(host)
+}
+
 /// The earliest time a record of Twitter/X, LinkedIn or Facebook can carry: 2000-01-01
 /// UTC, before any of them existed.
 pub const EARLIEST_MS: i64 = 946_684_800_000;
@@ -185,6 +195,16 @@ mod tests {
             Some("blog.example.org")
         );
         assert_eq!(link_domain("not a url"), None);
+        let own = ["twitter.com", "x.com", "t.co"];
+        assert_eq!(
+            outside_domain("https://mobile.twitter.com/a/status/1", &own),
+            None
+        );
+        assert_eq!(outside_domain("https://x.com/i/spaces/1", &own), None);
+        assert_eq!(
+            outside_domain("https://www.box.com/a", &own).as_deref(),
+            Some("box.com")
+        );
     }
 
     #[test]

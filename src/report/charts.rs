@@ -346,7 +346,10 @@ pub fn heatmap(table: Option<&Table>, tz: &str) -> Result<(String, String, Plot)
 /// Whether the `hour_weekday` table is posting activity (no post has a known engagement,
 /// so no cell has a mean engagement).
 pub fn is_activity(table: &Table) -> bool {
-    table.values("mean_engagement").iter().all(|c| **c == Cell::Null)
+    table
+        .values("mean_engagement")
+        .iter()
+        .all(|c| **c == Cell::Null)
 }
 
 /// The `weekly` chart off its table.

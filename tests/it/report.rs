@@ -916,8 +916,14 @@ fn without_engagement_the_heatmap_is_posting_activity_and_says_so() {
         ]
     );
     let md = text(&out, "report.md");
-    assert!(md.contains("the heatmap shows when you post, not what works"), "{md}");
-    assert!(md.contains("![When you post: posts by local hour and weekday]"), "{md}");
+    assert!(
+        md.contains("the heatmap shows when you post, not what works"),
+        "{md}"
+    );
+    assert!(
+        md.contains("![When you post: posts by local hour and weekday]"),
+        "{md}"
+    );
     assert!(!md.contains("Best hour to post"), "{md}");
     let summary: Value = serde_json::from_str(&text(&out, "summary.json")).unwrap();
     assert_eq!(summary["instagram"]["lift"]["best_hour"], Value::Null);

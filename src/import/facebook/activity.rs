@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::text::{self, person_in_title};
 use crate::import::coverage::RecordProblems;
 use crate::import::fields;
-use crate::import::text::{link_domain, scan_hashtags};
+use crate::import::text::{outside_domain, scan_hashtags};
 use crate::model::{
     Direction, InteractionKind, InteractionRow, Media, Platform, PostKind, PostRow, stable_id,
 };
@@ -67,7 +67,7 @@ pub fn posts(
                     .get("external_context")
                     .and_then(|e| fields::text(e, "url"))
                 {
-                    domains.extend(link_domain(&link));
+                    domains.extend(outside_domain(&link, &["facebook.com", "fb.com", "fb.me"]));
                     if media == Media::None {
                         media = Media::Link;
                     }

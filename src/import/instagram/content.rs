@@ -9,7 +9,7 @@ use crate::import::coverage::RecordProblems;
 use crate::import::fields;
 use crate::import::messenger::text;
 use crate::import::text::{
-    from_seconds, link_domain, parse_iso, scan_hashtags, scan_instagram_mentions, scan_links,
+    from_seconds, outside_domain, parse_iso, scan_hashtags, scan_instagram_mentions, scan_links,
 };
 use crate::model::{
     Direction, InteractionKind, InteractionRow, Media, Platform, PostKind, PostRow, stable_id,
@@ -96,7 +96,7 @@ fn post(
         hashtags: scan_hashtags(&caption),
         link_domains: scan_links(&caption)
             .iter()
-            .filter_map(|l| link_domain(l))
+            .filter_map(|l| outside_domain(l, &["instagram.com", "instagr.am"]))
             .collect(),
         mentions: handles,
         ..PostRow::new(

@@ -5,7 +5,7 @@
 use super::dates;
 use crate::import::coverage::RecordProblems;
 use crate::import::csv_table::Table;
-use crate::import::text::{link_domain, scan_hashtags, unescape_html};
+use crate::import::text::{outside_domain, scan_hashtags, unescape_html};
 use crate::model::{
     Direction, InteractionKind, InteractionRow, Media, Platform, PostKind, PostRow, stable_id,
 };
@@ -73,8 +73,7 @@ pub fn shares(text: &str, problems: &mut RecordProblems) -> Result<Vec<PostRow>,
             media: media(row.get("MediaUrl"), shared),
             hashtags: scan_hashtags(&text.replace("hashtag#", "#")),
             link_domains: shared
-                .filter(|u| !u.contains("linkedin.com"))
-                .and_then(link_domain)
+                .and_then(|u| outside_domain(u, &["linkedin.com"]))
                 .into_iter()
                 .collect(),
             ..PostRow::new(Platform::LinkedIn, post_id, created_at, kind, text)

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::import::text::{link_domain, unique};
+use crate::import::text::{outside_domain, unique};
 use crate::model::{
     Direction, InteractionKind, InteractionRow, Media, Platform, PostKind, PostRow, char_count,
 };
@@ -296,6 +296,9 @@ fn media(record: &TweetRecord) -> Media {
     }
 }
 
+/// Twitter's own sites: a link to them (a tweet, a profile, a Space) is no outside link.
+const OWN_SITES: &[&str] = &["twitter.com", "x.com", "t.co"];
+
 /// Links the owner shared: not a quoted tweet, not Twitter's long-post link.
 fn shared_links(record: &TweetRecord) -> impl Iterator<Item = &Link> {
     let quote = quoted(record).map(|(l, _)| l);
@@ -390,7 +393,9 @@ pub fn convert(
         media: media(record),
         hashtags: unique(record.hashtags.iter().map(|h| h.to_lowercase())),
         mentions: unique(record.mentions.iter().filter_map(|m| m.handle.clone())),
-        link_domains: unique(shared_links(record).filter_map(|l| link_domain(&l.expanded))),
+        link_domains: unique(
+            shared_links(record).filter_map(|l| outside_domain(&l.expanded, OWN_SITES)),
+        ),
         reply_to: match kind {
             PostKind::Reply | PostKind::Thread => record
                 .reply_to
@@ -585,5 +590,29 @@ mod tests {
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].kind, InteractionKind::Quote);
         assert_eq!(rows[0].counterpart_id.as_deref(), Some("@ada"));
+    }
+
+    #[test]
+    fn links_to_twitter_itself_are_no_link_domain() {
+        // A second status link (only the first makes the quote), a profile and a Space are
+        // Twitter's own pages; the outside link keeps its domain.
+        let link = |expanded: &str| Link {
+            short: "https://t.co/x".into(),
+            expanded: expanded.into(),
+        };
+        let r = TweetRecord {
+            id: "10".into(),
+            text: "look https://t.co/x".into(),
+            links: vec![
+                link("https://twitter.com/Ada/status/123"),
+                link("https://x.com/Bob/status/456"),
+                link("https://mobile.twitter.com/ada"),
+                link("https://x.com/i/spaces/1"),
+                link("https://www.Example.org/a"),
+            ],
+            ..Default::default()
+        };
+        let post = convert(&r, &owner(), &Directory::default(), &mut Vec::new(), &mut 0);
+        assert_eq!(post.link_domains, ["example.org"]);
     }
 }
