@@ -377,6 +377,34 @@ pub fn facts(archives: &[ImportedArchive]) -> Vec<crate::model::PlatformFacts> {
         .collect()
 }
 
+/// Says that a platform's main file is missing from an archive: what is unknown without it
+/// and, where the archive still holds files that the missing one describes (photos and
+/// videos of posts), how many. It goes to `inspect`, stderr and the top of the report.
+pub fn warn_missing(
+    coverage: &mut coverage::Coverage,
+    entries: &[crate::archive::Entry],
+    file: &str,
+    consequence: &str,
+    described: &[&str],
+) {
+    let left = entries
+        .iter()
+        .filter(|e| {
+            let name = e.name.to_lowercase();
+            described.iter().any(|d| name.contains(d))
+        })
+        .count();
+    coverage.warnings.push(if left > 0 {
+        format!(
+            "{file} is missing from this archive: {consequence}, although it holds {left} \
+             media files under {} that its records would describe",
+            described.join(" or ")
+        )
+    } else {
+        format!("no {file}: {consequence}")
+    });
+}
+
 /// Which segment of an archive entry's name names a person, as any importer knows it.
 pub fn person_segment(entry: &str) -> Option<usize> {
     IMPORTERS.iter().find_map(|i| i.person_segment(entry))

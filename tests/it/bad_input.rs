@@ -307,3 +307,66 @@ fn a_thousand_bad_dates_do_not_sink_the_archive() {
     // 1,000 good tweets plus tweets-part1.js's 2.
     assert_eq!(v["dataset"]["posts"]["rows"], 1002);
 }
+
+/// Runs `analyze` on `archive` (report.md only) and gives stderr and report.md.
+fn analyze_md(archive: &Path) -> (String, String) {
+    let dir = tempdir();
+    let out = dir.path().join("r");
+    let run = rapport()
+        .args(["analyze", "--quiet", "--format", "md", "--out"])
+        .arg(&out)
+        .arg(archive)
+        .output()
+        .unwrap();
+    let err = String::from_utf8(run.stderr).unwrap();
+    assert_eq!(run.status.code(), Some(0), "{err}");
+    (err, fs::read_to_string(out.join("report.md")).unwrap())
+}
+
+#[test]
+fn every_importer_says_when_its_main_file_is_missing() {
+    // Each download without the file of its posts (or outbox), but with the photos and
+    // videos those records would describe: the rest is read, and the loss is said on
+    // stderr and at the top of the report.
+    let cases: [(&str, &[&str], &str); 3] = [
+        (
+            "instagram-2024",
+            &[
+                "your_instagram_activity/content/posts_1.json",
+                "your_instagram_activity/content/reels.json",
+            ],
+            "posts_1.json is missing from this archive: your posts are unknown, although it \
+             holds 2 media files under media/posts/ or media/reels/ that its records would \
+             describe",
+        ),
+        (
+            "facebook-2024",
+            &["your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json"],
+            "no your_posts_1.json: your posts are unknown",
+        ),
+        (
+            "mastodon-2024",
+            &["archive-20241005120000-0123456789abcdef0123456789abcdef/outbox.json"],
+            "outbox.json is missing from this archive: your posts, replies, mentions and \
+             direct messages are unknown, although it holds 1 media files under \
+             media_attachments/ that its records would describe",
+        ),
+    ];
+    for (name, removed, warning) in cases {
+        let dir = tempdir();
+        let zip = dir.path().join(format!("{name}.zip"));
+        zip_dir(&fixture(name), &zip, removed);
+        let (err, md) = analyze_md(&zip);
+        assert!(err.contains(warning), "{name}: {err}");
+        let escaped = warning.replace('_', "\\_");
+        assert!(md.contains(&escaped), "{name}: {md}");
+    }
+    // The complete downloads warn of nothing of the kind.
+    for name in ["instagram-2024", "facebook-2024", "mastodon-2024"] {
+        let (err, _) = analyze_md(&fixture(name));
+        assert!(
+            !err.contains("is missing") && !err.contains(": no "),
+            "{name}: {err}"
+        );
+    }
+}

@@ -77,6 +77,38 @@ fn is_message_part(name: &str) -> bool {
         .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
 
+/// Warns of the main files the download lacks (a download of chosen categories or a part
+/// of one leaves some out): posts, friends, messages.
+fn warn_missing_files(kinds: &[FileKind], entries: &[Entry], coverage: &mut Coverage) {
+    if !kinds.contains(&FileKind::Posts) {
+        super::warn_missing(
+            coverage,
+            entries,
+            "your_posts_1.json",
+            "your posts are unknown",
+            &["posts/media/", "photos_and_videos/"],
+        );
+    }
+    if !kinds.contains(&FileKind::Friends) {
+        super::warn_missing(
+            coverage,
+            entries,
+            "your_friends.json",
+            "your friends are unknown",
+            &[],
+        );
+    }
+    if !kinds.contains(&FileKind::Thread) {
+        super::warn_missing(
+            coverage,
+            entries,
+            "messages/inbox/",
+            "there are no messages",
+            &[],
+        );
+    }
+}
+
 fn classify(entry: &Entry) -> FileKind {
     let name = entry.file_name().to_lowercase().replace('\u{2019}', "'");
     let path = entry.name.to_lowercase();
@@ -361,6 +393,11 @@ impl Importer for FacebookImporter {
         let mut profile_name = None;
         let mut acts: Vec<activity::Act> = Vec::new();
         let mut counts: HashMap<Relation, u64> = HashMap::new();
+        // The separate export of end-to-end-encrypted chats holds those chats alone.
+        if detection.generation != "facebook-e2ee" {
+            let kinds: Vec<FileKind> = read.iter().map(|(_, k, _)| *k).collect();
+            warn_missing_files(&kinds, archive.entries(), &mut coverage);
+        }
         for (_, _, content) in read {
             match content {
                 Parsed::NotAThread => {}

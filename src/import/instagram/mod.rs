@@ -86,6 +86,43 @@ fn depth(path: &str) -> usize {
     path.matches('/').count()
 }
 
+/// Warns of the main files the download lacks (a download of chosen categories leaves
+/// some out): posts, the follower lists, the messages.
+fn warn_missing_files(kinds: &[FileKind], entries: &[Entry], coverage: &mut Coverage) {
+    let has = |list: &[FileKind]| list.iter().any(|k| kinds.contains(k));
+    if !has(&[FileKind::Posts, FileKind::LegacyMedia]) {
+        super::warn_missing(
+            coverage,
+            entries,
+            "posts_1.json",
+            "your posts are unknown",
+            &["media/posts/", "media/reels/"],
+        );
+    }
+    if !has(&[
+        FileKind::Followers,
+        FileKind::Following,
+        FileKind::LegacyConnections,
+    ]) {
+        super::warn_missing(
+            coverage,
+            entries,
+            "followers_1.json or following.json",
+            "your followers are unknown",
+            &[],
+        );
+    }
+    if !has(&[FileKind::Thread, FileKind::LegacyMessages]) {
+        super::warn_missing(
+            coverage,
+            entries,
+            "messages/inbox/",
+            "there are no direct messages",
+            &[],
+        );
+    }
+}
+
 fn classify(entry: &Entry) -> FileKind {
     let name = entry.file_name().to_lowercase();
     let path = entry.name.to_lowercase();
@@ -343,6 +380,8 @@ impl Importer for InstagramImporter {
         let mut profile = network::Profile::default();
         let mut followers = None;
         let mut following = None;
+        let kinds: Vec<FileKind> = read.iter().map(|(_, k, _)| *k).collect();
+        warn_missing_files(&kinds, archive.entries(), &mut coverage);
         for (_, kind, content) in read {
             match content {
                 Parsed::Posts(posts, mentions) => {

@@ -64,23 +64,27 @@ impl super::PlannedKind for FileKind {
 }
 
 /// The folder of the archive's `actor.json` beside an `outbox.json` (the archive's root;
-/// some archives wrap everything in a folder).
+/// some archives wrap everything in a folder), else beside a `likes.json` or
+/// `bookmarks.json`: an archive whose outbox is missing is still one, and says so.
 fn root(entries: &[Entry]) -> Option<String> {
     let folder = |e: &Entry| {
         e.name
             .rsplit_once('/')
             .map_or(String::new(), |(dir, _)| format!("{dir}/"))
     };
-    let outboxes: BTreeSet<String> = entries
-        .iter()
-        .filter(|e| e.file_name() == "outbox.json")
-        .map(folder)
-        .collect();
-    entries
-        .iter()
-        .filter(|e| e.file_name() == "actor.json")
-        .map(folder)
-        .find(|f| outboxes.contains(f))
+    let beside = |names: &[&str]| -> Option<String> {
+        let folders: BTreeSet<String> = entries
+            .iter()
+            .filter(|e| names.contains(&e.file_name()))
+            .map(folder)
+            .collect();
+        entries
+            .iter()
+            .filter(|e| e.file_name() == "actor.json")
+            .map(folder)
+            .find(|f| folders.contains(f))
+    };
+    beside(&["outbox.json"]).or_else(|| beside(&["likes.json", "bookmarks.json"]))
 }
 
 fn csv_kind(name: &str) -> Option<FileKind> {
@@ -323,6 +327,15 @@ impl Importer for MastodonImporter {
         let mut followers = None;
         let mut following = None;
         let mut liked = 0;
+        if root.is_some() && !read.iter().any(|(_, k, _)| *k == FileKind::Outbox) {
+            super::warn_missing(
+                &mut coverage,
+                archive.entries(),
+                "outbox.json",
+                "your posts, replies, mentions and direct messages are unknown",
+                &["media_attachments/"],
+            );
+        }
         for (_, kind, content) in read {
             match content {
                 Parsed::Outbox(o) => {
