@@ -431,3 +431,25 @@ fn the_generation_follows_the_messages_header_and_the_file_names() {
         "linkedin-2018"
     );
 }
+
+#[test]
+fn a_video_share_is_a_video_by_its_playlist_url() {
+    // LinkedIn's video URLs (`dms.licdn.com/playlist/vid/...`) hold no word "video": they
+    // used to be read as photos.
+    let dir = tempdir();
+    let archive = dir.path().join("linkedin");
+    copy_dir(&fixture("linkedin-2024"), &archive);
+    let shares = archive.join("Shares.csv");
+    let mut text = std::fs::read_to_string(&shares).unwrap();
+    text.push_str(
+        "2024-07-02 09:00:00,https://www.linkedin.com/feed/update/urn%3Ali%3AugcPost%3A7230000000000000005,\
+         A short video of the meetup,,https://dms.licdn.com/playlist/vid/v2/D4E05AQ/mp4-720p-30fp-crf28/0/1?e=1&v=beta,PUBLIC\n",
+    );
+    std::fs::write(&shares, text).unwrap();
+    let a = load_one(archive);
+    let posts = &a.dataset.posts;
+    let i = row(posts, "post_id", "urn:li:ugcPost:7230000000000000005");
+    assert_eq!(s(posts, "media", i).as_deref(), Some("video"));
+    assert_eq!(count_where(posts, "media", "video"), 1);
+    assert_eq!(count_where(posts, "media", "document"), 1);
+}
