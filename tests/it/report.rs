@@ -928,3 +928,19 @@ fn without_engagement_the_heatmap_is_posting_activity_and_says_so() {
     let summary: Value = serde_json::from_str(&text(&out, "summary.json")).unwrap();
     assert_eq!(summary["instagram"]["lift"]["best_hour"], Value::Null);
 }
+
+#[test]
+fn a_dormant_relationship_says_since_when_wherever_it_stands_in_the_reasons() {
+    // twitter-analysis in 2025Q2: Fay (605) is first an unreciprocated supporter (her first
+    // message of the quarter on 1 Apr), then dormant (her last interaction 1 Apr 09:10).
+    let archive = fixture("twitter-analysis").display().to_string();
+    let (_dir, out) = report(&[&archive, "--quarter", "2025Q2"]);
+    let md = text(&out, "report.md");
+    assert!(
+        md.contains(
+            "supports you (3+ times since 1 Apr 2025) and you never interacted back; quiet \
+             since 1 Apr 2025, after 3 interactions"
+        ),
+        "{md}"
+    );
+}

@@ -21,8 +21,9 @@ const HEADLINES: &[Headline] = &[Headline {
     read: |r| Reading::from(r, "actions", |a: &Actions| Reading::count(a.actions_total)),
 }];
 
-/// A reason of the action list as a person reads it; the first one says since when
-/// (`since`, a local day), and a dormant relationship after how many interactions.
+/// A reason of the action list as a person reads it; the first one and a dormant
+/// relationship say since when (`since`, a local day), and a dormant relationship after how
+/// many interactions.
 fn reason_text(reason: &str, since: Option<&str>, interactions: Option<u64>) -> String {
     let when = |prefix: &str| since.map_or(String::new(), |d| format!("{prefix}{d}"));
     match reason {
@@ -100,7 +101,7 @@ impl ReportSection for ActionsSection {
                 d.dormant_relationships
                     .iter()
                     .find(|r| r.platform == platform && r.counterpart_id == id)
-                    .map(|r| r.interactions_before)
+                    .map(|r| (r.interactions_before, r.last_interaction_at.as_str()))
             })
         };
         let (list, total) = ctx
@@ -144,12 +145,13 @@ impl ReportSection for ActionsSection {
                             .iter()
                             .enumerate()
                             .map(|(i, r)| {
-                                let since = (i == 0).then(|| ctx.day(&a.since));
-                                reason_text(
-                                    r,
-                                    since.as_deref(),
-                                    interactions(&a.platform, &a.counterpart_id),
-                                )
+                                let dormant = interactions(&a.platform, &a.counterpart_id);
+                                // A dormant relationship says since when wherever it stands.
+                                let since = match dormant {
+                                    Some((_, last)) if r == "dormant" => Some(ctx.day(last)),
+                                    _ => (i == 0).then(|| ctx.day(&a.since)),
+                                };
+                                reason_text(r, since.as_deref(), dormant.map(|(n, _)| n))
                             })
                             .collect::<Vec<_>>()
                             .join("; ");
