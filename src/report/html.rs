@@ -22,6 +22,7 @@ section{background:#fff;border:1px solid var(--line);border-radius:8px;padding:1
 .lead{color:var(--muted);margin:0;padding-left:18px;overflow-wrap:anywhere}
 nav{margin:12px 0;font-size:.95rem}
 nav a{color:var(--accent);margin-right:12px;white-space:nowrap}
+td a{color:var(--accent);white-space:nowrap}
 .advice{border-left:4px solid var(--warm);background:#fffbeb;padding:8px 12px;margin:12px 0}
 .table{overflow-x:auto}
 table{border-collapse:collapse;width:100%;margin:8px 0 14px;font-size:.93rem}
