@@ -171,8 +171,9 @@ fn headline_row(h: &Headline, shown: &[&ScopeFigures], compare: bool) -> Vec<Sho
         };
         row.push(super::sections::shown(h.unit, current));
         if compare {
+            let before = previous.value;
             row.push(super::sections::shown(h.unit, previous));
-            row.push(Shown::from(format_change(h, change)));
+            row.push(Shown::from(format_change(h, before, change)));
         }
     }
     row

@@ -3,6 +3,7 @@
 //! declares its own (see [`super::sections`]), read off its analysis' typed result; the
 //! report formats them and never recomputes them.
 
+use super::format as fmt;
 use crate::analysis::{Figure, Outcome, Results};
 
 /// How a figure is shown.
@@ -97,25 +98,29 @@ pub fn format(unit: Unit, value: Option<f64>) -> String {
     // -0.0 (a float sum of nothing) reads as 0.
     let v = v + 0.0;
     match unit {
-        Unit::Count => format!("{v:.0}"),
-        Unit::Share => format!("{:.1}%", v * 100.0),
-        Unit::Hours => format!("{v:.1} h"),
-        Unit::Days => format!("{v:.1} days"),
-        Unit::Number => format!("{v:.2}"),
+        Unit::Count => fmt::count(v),
+        Unit::Share => fmt::share(v),
+        Unit::Hours => fmt::duration_hours(v),
+        Unit::Days => fmt::duration_days(v),
+        Unit::Number => fmt::engagement(v),
     }
 }
 
-/// A change as a person reads it, with its direction: `▲ +4.0 pts (better)`.
-pub fn format_change(headline: &Headline, change: Option<f64>) -> String {
+/// A change as a person reads it, with its direction and, for a count, a duration or a
+/// number, its percentage of the previous value: `▲ +4.0 pts (better)`, `▼ -286 (-41%)`.
+pub fn format_change(headline: &Headline, previous: Option<f64>, change: Option<f64>) -> String {
     let Some(c) = change else {
         return "n/a".into();
     };
+    let signed = |text: String| {
+        if c > 0.0 { format!("+{text}") } else { text }
+    };
     let magnitude = match headline.unit {
-        Unit::Count => format!("{:+.0}", c),
+        Unit::Count => signed(fmt::count(c)),
         Unit::Share => format!("{:+.1} pts", c * 100.0),
-        Unit::Hours => format!("{c:+.1} h"),
-        Unit::Days => format!("{c:+.1} days"),
-        Unit::Number => format!("{c:+.2}"),
+        Unit::Hours => signed(fmt::duration_hours(c)),
+        Unit::Days => signed(fmt::duration_days(c)),
+        Unit::Number => signed(fmt::engagement(c)),
     };
     let rounded_zero = magnitude
         .trim_start_matches(['+', '-'])
@@ -123,13 +128,23 @@ pub fn format_change(headline: &Headline, change: Option<f64>) -> String {
     if c == 0.0 || rounded_zero.is_empty() || rounded_zero.starts_with(' ') {
         return "no change".into();
     }
+    // A share moves in points; anything else also in percent of where it was.
+    let percent = match headline.unit {
+        Unit::Share => None,
+        _ => fmt::percent_change(previous, c),
+    };
     let arrow = if c > 0.0 { "▲" } else { "▼" };
     let verdict = match (headline.better, c > 0.0) {
-        (Better::Neither, _) => "",
-        (Better::Higher, true) | (Better::Lower, false) => " (better)",
-        _ => " (worse)",
+        (Better::Neither, _) => None,
+        (Better::Higher, true) | (Better::Lower, false) => Some("better"),
+        _ => Some("worse"),
     };
-    format!("{arrow} {magnitude}{verdict}")
+    let notes: Vec<&str> = percent.as_deref().into_iter().chain(verdict).collect();
+    if notes.is_empty() {
+        format!("{arrow} {magnitude}")
+    } else {
+        format!("{arrow} {magnitude} ({})", notes.join(", "))
+    }
 }
 
 #[cfg(test)]
@@ -139,7 +154,10 @@ mod tests {
     #[test]
     fn figures_are_formatted_by_unit() {
         assert_eq!(format(Unit::Share, Some(0.625)), "62.5%");
-        assert_eq!(format(Unit::Hours, Some(25.0)), "25.0 h");
+        assert_eq!(format(Unit::Hours, Some(25.0)), "25 h");
+        assert_eq!(format(Unit::Hours, Some(2278.9)), "13.6 weeks");
+        assert_eq!(format(Unit::Count, Some(14752.0)), "14,752");
+        assert_eq!(format(Unit::Number, Some(20.8)), "20.8");
         assert_eq!(format(Unit::Count, Some(3.0)), "3");
         assert_eq!(format(Unit::Number, None), "n/a");
         assert_eq!(format(Unit::Count, Some(-0.0)), "0");
@@ -158,11 +176,28 @@ mod tests {
     #[test]
     fn a_change_says_its_direction() {
         let rate = headline(Unit::Share, Better::Higher);
-        assert_eq!(format_change(&rate, Some(0.04)), "▲ +4.0 pts (better)");
+        assert_eq!(
+            format_change(&rate, Some(0.5), Some(0.04)),
+            "▲ +4.0 pts (better)"
+        );
         let hours = headline(Unit::Hours, Better::Lower);
-        assert_eq!(format_change(&hours, Some(2.0)), "▲ +2.0 h (worse)");
-        assert_eq!(format_change(&rate, Some(0.0)), "no change");
-        assert_eq!(format_change(&rate, Some(0.0001)), "no change");
-        assert_eq!(format_change(&rate, None), "n/a");
+        assert_eq!(
+            format_change(&hours, Some(4.0), Some(2.0)),
+            "▲ +2 h (+50%, worse)"
+        );
+        assert_eq!(format_change(&rate, Some(0.5), Some(0.0)), "no change");
+        assert_eq!(format_change(&rate, Some(0.5), Some(0.0001)), "no change");
+        assert_eq!(format_change(&rate, Some(0.5), None), "n/a");
+        let count = headline(Unit::Count, Better::Higher);
+        assert_eq!(
+            format_change(&count, Some(700.0), Some(-286.0)),
+            "▼ -286 (-41%, worse)"
+        );
+        assert_eq!(format_change(&count, Some(0.0), Some(3.0)), "▲ +3 (better)");
+        let neither = headline(Unit::Count, Better::Neither);
+        assert_eq!(
+            format_change(&neither, Some(1000.0), Some(1500.0)),
+            "▲ +1,500 (+150%)"
+        );
     }
 }

@@ -9,6 +9,7 @@
 pub mod charts;
 pub mod document;
 pub mod draw;
+pub mod format;
 pub mod headline;
 pub mod redact;
 pub mod sections;

@@ -240,13 +240,24 @@ fn response_time_bands_by_hand() {
 }
 
 /// The number a person reads in a report.md cell, without its unit.
-fn shown_number(cell: &str) -> Option<f64> {
-    let n = cell
-        .trim()
-        .trim_end_matches('%')
-        .trim_end_matches(" h")
-        .trim_end_matches(" days");
-    n.parse().ok()
+/// A figure as shown: its number (separators dropped) and the hours in its unit, for a
+/// duration (`4.3 weeks` -> (4.3, Some(168))).
+fn shown_number(cell: &str) -> Option<(f64, Option<f64>)> {
+    let cell = cell.trim().replace(',', "");
+    let units = [
+        (" min", 1.0 / 60.0),
+        (" h", 1.0),
+        (" days", 24.0),
+        (" weeks", 168.0),
+        (" months", 30.436875 * 24.0),
+        (" years", 365.2425 * 24.0),
+    ];
+    for (unit, hours) in units {
+        if let Some(n) = cell.strip_suffix(unit) {
+            return Some((n.parse().ok()?, Some(hours)));
+        }
+    }
+    Some((cell.trim_end_matches('%').parse().ok()?, None))
 }
 
 #[test]
@@ -297,8 +308,15 @@ fn headline_figures_in_report_md_are_summary_json_figures() {
             match expected {
                 None => assert_eq!(cell, "n/a", "{scope}.{}", h.key),
                 Some(v) => {
-                    let shown = shown_number(cell).unwrap_or_else(|| panic!("{cell}"));
+                    let (shown, unit_hours) =
+                        shown_number(cell).unwrap_or_else(|| panic!("{cell}"));
                     let v = if cell.ends_with('%') { v * 100.0 } else { v };
+                    // A duration is shown in its own unit: the summary's hours or days in it.
+                    let v = match unit_hours {
+                        Some(per) if h.key.ends_with("_days") => v * 24.0 / per,
+                        Some(per) => v / per,
+                        None => v,
+                    };
                     // Shown to 0, 1 or 2 decimals: within half of the last place.
                     assert!(
                         (shown - v).abs() <= 0.05 + 1e-9,
@@ -333,7 +351,7 @@ fn compare_previous_shows_the_previous_value_and_the_change() {
         .find(|l| l.starts_with("| Posts |"))
         .expect("posts row");
     // Posts: none from 03-01 to 04-30; 9 in the 61 days before (01-06 .. 02-19).
-    assert_eq!(posts, "| Posts | 0 | 9 | ▼ -9 |");
+    assert_eq!(posts, "| Posts | 0 | 9 | ▼ -9 (-100%) |");
     let summary: Value = serde_json::from_str(&text(&out, "summary.json")).unwrap();
     assert_eq!(summary["twitter"]["previous"]["engagement"]["posts"], 9);
     assert_eq!(summary["twitter"]["change"]["engagement"]["posts"], -9.0);

@@ -122,8 +122,8 @@ impl ReportSection for ActionsSection {
             ));
         } else {
             blocks.push(Block::Para(format!(
-                "{} people to write to at the end of the period{}, the most pressing first:",
-                count(total),
+                "{} to write to at the end of the period{}, the most pressing first:",
+                crate::report::format::plural(total, "person", "people"),
                 if list.len() < total {
                     format!(" (the first {} shown; --top)", list.len())
                 } else {

@@ -176,10 +176,11 @@ impl<'a> Context<'a> {
                 .map(|row| {
                     index
                         .iter()
-                        .map(|i| {
+                        .zip(columns)
+                        .map(|(i, (column, _))| {
                             let text = i
                                 .and_then(|i| row.get(i))
-                                .map(cell_text)
+                                .map(|c| cell_text(column, c))
                                 .unwrap_or_default();
                             let link = profile
                                 .filter(|_| name.is_some() && *i == name)
@@ -203,10 +204,13 @@ pub fn shown(unit: Unit, reading: Reading) -> Shown {
     }
 }
 
-/// A table cell as a person reads it: decimals to two places.
-pub fn cell_text(cell: &Cell) -> String {
+/// A cell of the column `column` as a person reads it: a lift as `+41%`, whole numbers
+/// with thousands separators, other decimals to one place without trailing zeros.
+pub fn cell_text(column: &str, cell: &Cell) -> String {
     match cell {
-        Cell::Float(f) => super::draw::tick((f * 100.0).round() / 100.0),
+        Cell::Float(f) if column == "lift" => super::format::lift(*f),
+        Cell::Float(f) => super::format::number(*f, 1),
+        Cell::Int(i) if column != "rank" && column != "hour" => super::format::int(*i),
         other => other.to_string(),
     }
 }

@@ -182,8 +182,8 @@ impl ReportSection for Posts {
                         group.clone()
                     };
                     blocks.push(Block::Advice(format!(
-                        "By {what}, {group} works best: {:.0}% more engagement than your average post.",
-                        (lift - 1.0) * 100.0
+                        "By {what}, {group} works best: {} engagement against your average post.",
+                        crate::report::format::lift(lift)
                     )));
                 }
             }
@@ -233,7 +233,7 @@ fn top_posts(ctx: &Context, blocks: &mut Vec<Block>) {
                             table
                                 .column(c)
                                 .and_then(|i| row.get(i))
-                                .map(cell_text)
+                                .map(|cell| cell_text(c, cell))
                                 .unwrap_or_default(),
                         )
                     })

@@ -2,7 +2,7 @@
 //! reciprocated, relationships gone dormant (the `counterpart_strength`, `supporters` and
 //! `dormant` analyses).
 
-use super::{Context, ReportSection, count};
+use super::{Context, ReportSection};
 use crate::analysis::Results;
 use crate::analysis::people;
 use crate::analysis::relationships::{DormantFigures, Strength, Supporters};
@@ -337,16 +337,17 @@ impl ReportSection for Relationships {
             .map_or(0, |s| s.unreciprocated_3plus.len());
         if unreciprocated > 0 {
             blocks.push(Block::Advice(format!(
-                "{unreciprocated} people supported you three or more times and you never interacted \
-                 back: a reply or a like returns the favour."
+                "{} supported you three or more times and you never interacted back: a reply \
+                 or a like returns the favour.",
+                crate::report::format::plural(unreciprocated, "person", "people")
             )));
         }
         if let Some(d) = ctx.get::<DormantFigures>("dormant")
             && d.dormant > 0
         {
             blocks.push(Block::Advice(format!(
-                "{} relationships went quiet for 90 days: a short message is worth it.",
-                count(d.dormant)
+                "{} went quiet for 90 days: a short message is worth it.",
+                crate::report::format::plural(d.dormant, "relationship", "relationships")
             )));
             if let Some(t) = ctx.table_block(
                 "dormant",

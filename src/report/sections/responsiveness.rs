@@ -135,9 +135,12 @@ impl ReportSection for ResponsivenessSection {
             }
             if x.unanswered > 0 {
                 blocks.push(Block::Advice(format!(
-                    "{} conversations end with a message of theirs you never answered; those of the \
-                     last 30 days are in the action list.",
-                    count(x.unanswered)
+                    "{} with a message of theirs you never answered; those of the last \
+                     30 days are in the action list.",
+                    match x.unanswered {
+                        1 => "1 conversation ends".to_string(),
+                        n => format!("{} conversations end", count(n)),
+                    }
                 )));
             }
         }

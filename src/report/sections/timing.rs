@@ -6,6 +6,7 @@ use crate::analysis::lift::Lift;
 use crate::analysis::table::Table;
 use crate::report::charts::{ChartSlot, heatmap, is_activity, slot};
 use crate::report::document::{Block, Section};
+use crate::report::format as fmt;
 use crate::report::tables::groups;
 
 /// The section.
@@ -64,12 +65,14 @@ impl ReportSection for Timing {
             let (h, lift, posts) = (&best.group, best.lift, best.posts);
             blocks.push(if lift > 1.0 {
                 Block::Advice(format!(
-                    "Best hour to post: {h}:00 ({tz}), lift {lift:.2} over {posts} posts."
+                    "Best hour to post: {h}:00 ({tz}), {} engagement against your average post, over {posts} posts.",
+                    fmt::lift(lift)
                 ))
             } else {
                 Block::Para(format!(
                     "No hour with enough posts beats your average post: the best, \
-                     {h}:00 ({tz}), has a lift of {lift:.2} over {posts} posts."
+                     {h}:00 ({tz}), gets {} engagement against your average post, over {posts} posts.",
+                    fmt::lift(lift)
                 ))
             });
         }
@@ -77,12 +80,14 @@ impl ReportSection for Timing {
             let (d, lift, posts) = (&best.group, best.lift, best.posts);
             blocks.push(if lift > 1.0 {
                 Block::Advice(format!(
-                    "Best weekday to post: {d}, lift {lift:.2} over {posts} posts."
+                    "Best weekday to post: {d}, {} engagement against your average post, over {posts} posts.",
+                    fmt::lift(lift)
                 ))
             } else {
                 Block::Para(format!(
                     "No weekday with enough posts beats your average post: the best, {d}, \
-                     has a lift of {lift:.2} over {posts} posts."
+                     gets {} engagement against your average post, over {posts} posts.",
+                    fmt::lift(lift)
                 ))
             });
         }
