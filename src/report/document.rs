@@ -58,6 +58,8 @@ pub enum Block {
     Missing(String),
     /// A sentence of advice.
     Advice(String),
+    /// Numbered points (the summary's things to do).
+    Points(Vec<String>),
     /// Labelled figures.
     Figures(Vec<(String, Shown)>),
     /// A table.
@@ -140,9 +142,11 @@ pub fn build(report: &Report) -> Document {
             .filter(move |s| s.placement() == placement)
             .map(|s| s.build(&ctx))
     };
-    let mut sections: Vec<Section> = placed(Placement::Top).collect();
+    let body: Vec<Section> = placed(Placement::Body).collect();
+    let mut sections = vec![summary(&body)];
+    sections.extend(placed(Placement::Top));
     sections.push(headlines(report, &ctx));
-    sections.extend(placed(Placement::Body));
+    sections.extend(body);
     sections.push(coverage(report));
     Document {
         title: "rapport: what builds your relationships".into(),
@@ -179,6 +183,73 @@ fn headline_row(h: &Headline, shown: &[&ScopeFigures], compare: bool) -> Vec<Sho
     row
 }
 
+/// How many things to do the summary names.
+pub const SUMMARY_POINTS: usize = 3;
+
+/// The sections whose advice the summary takes first, most pressing for a relationship
+/// first: answering, following up, giving back, keeping in touch, writing personally, then
+/// posting.
+const ADVICE_ORDER: [&str; 10] = [
+    "responsiveness",
+    "follow-up",
+    "relationships",
+    "broadcast",
+    "invitations",
+    "consistency",
+    "posts",
+    "timing",
+    "growth",
+    "actions",
+];
+
+/// The summary at the top: at most [`SUMMARY_POINTS`] things to do, taken from the advice
+/// the sections give, in [`ADVICE_ORDER`] (then the order of the sections).
+fn summary(body: &[Section]) -> Section {
+    let rank = |id: &str| {
+        ADVICE_ORDER
+            .iter()
+            .position(|s| *s == id)
+            .unwrap_or(ADVICE_ORDER.len())
+    };
+    let mut ranked: Vec<(usize, usize, &Section)> = body
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (rank(s.id), i, s))
+        .collect();
+    ranked.sort_by_key(|(r, i, _)| (*r, *i));
+    let points: Vec<String> = ranked
+        .iter()
+        // The first advice of each section: three different things, not one thing thrice.
+        .filter_map(|(_, _, s)| {
+            s.blocks.iter().find_map(|b| match b {
+                Block::Advice(text) => Some(text.clone()),
+                _ => None,
+            })
+        })
+        .take(SUMMARY_POINTS)
+        .collect();
+    let blocks = if points.is_empty() {
+        vec![Block::Para(
+            "Nothing calls for a change: no figure of the period falls short of what builds \
+             relationships. The people to write to are below."
+                .into(),
+        )]
+    } else {
+        vec![
+            Block::Para(match points.len() {
+                1 => "The one thing to do first:".into(),
+                n => format!("The {n} things to do first:"),
+            }),
+            Block::Points(points),
+        ]
+    };
+    Section {
+        id: "summary",
+        title: "In short".into(),
+        blocks,
+    }
+}
+
 fn headlines(report: &Report, ctx: &Context) -> Section {
     let compare = report.header.compare_previous;
     let platforms = ctx.platforms();
@@ -201,18 +272,40 @@ fn headlines(report: &Report, ctx: &Context) -> Section {
             header.push(format!("{name} (change)"));
         }
     }
-    let rows = all_headlines(report)
+    // A figure n/a on every platform is one line under the table, with its reason.
+    let (rows, unknown): (Vec<Vec<Shown>>, Vec<Vec<Shown>>) = all_headlines(report)
         .into_iter()
         .map(|h| headline_row(h, &shown, compare))
-        .collect();
+        .partition(|row| row.iter().skip(1).any(|c| c.text != "n/a"));
+    let some_unknown = rows.iter().flatten().any(|c| c.text == "n/a");
     let mut blocks = vec![Block::Table { header, rows }];
     if compare {
         blocks.extend(ctx.chart("compare_previous"));
     }
-    blocks.push(Block::Para(
-        "n/a: the archives do not hold what the figure needs; the notes in summary.json say why."
-            .into(),
-    ));
+    if !unknown.is_empty() {
+        let list: Vec<String> = unknown
+            .iter()
+            .filter_map(|row| {
+                let label = &row.first()?.text;
+                let why = row.iter().skip(1).find_map(|c| c.note.as_deref());
+                Some(match why {
+                    Some(why) => format!("{} ({why})", label.to_lowercase()),
+                    None => label.to_lowercase(),
+                })
+            })
+            .collect();
+        blocks.push(Block::Para(format!(
+            "Not shown, unknown on every platform: {}.",
+            list.join("; ")
+        )));
+    }
+    if some_unknown {
+        blocks.push(Block::Para(
+            "n/a: the archives do not hold what the figure needs, or hold too few records to \
+             say; each reason is numbered under the table."
+                .into(),
+        ));
+    }
     Section {
         id: "headline",
         title: "Headline figures".into(),
@@ -271,8 +364,8 @@ fn coverage(report: &Report) -> Section {
     }
     if !report.notes.is_empty() {
         blocks.push(Block::Para(
-            "Where a figure is n/a, summary.json's notes say why (the archive lacks what it \
-             needs, or too few records to say)."
+            "Each n/a has its reason under its table; summary.json's notes give the same \
+             reasons by key."
                 .into(),
         ));
     }

@@ -146,6 +146,13 @@ pub fn render(report: &Report) -> Result<String> {
                 Block::Para(text) => {
                     let _ = writeln!(h, "<p>{}</p>", esc(text));
                 }
+                Block::Points(list) => {
+                    h.push_str("<ol class=\"points\">\n");
+                    for point in list {
+                        let _ = writeln!(h, "<li>{}</li>", esc(point));
+                    }
+                    h.push_str("</ol>\n");
+                }
                 Block::Advice(text) => {
                     let _ = writeln!(
                         h,

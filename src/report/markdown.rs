@@ -47,6 +47,38 @@ fn link_target(link: &str) -> String {
     out
 }
 
+/// The reasons of a table's n/a cells, numbered once each: `n/a [1]` in the cell, the
+/// reasons listed under the table.
+#[derive(Default)]
+struct Notes<'a> {
+    reasons: Vec<&'a str>,
+}
+
+impl<'a> Notes<'a> {
+    fn mark(&mut self, note: Option<&'a str>) -> String {
+        let Some(note) = note else {
+            return String::new();
+        };
+        let n = match self.reasons.iter().position(|r| *r == note) {
+            Some(i) => i + 1,
+            None => {
+                self.reasons.push(note);
+                self.reasons.len()
+            }
+        };
+        format!(" \\[{n}\\]")
+    }
+
+    fn list(&self, md: &mut String) {
+        for (i, reason) in self.reasons.iter().enumerate() {
+            let _ = writeln!(md, "\\[{}\\] n/a: {}  ", i + 1, escape(reason));
+        }
+        if !self.reasons.is_empty() {
+            md.push('\n');
+        }
+    }
+}
+
 /// Renders the report as Markdown.
 pub fn render(report: &Report) -> String {
     let doc = build(report);
@@ -63,15 +95,29 @@ pub fn render(report: &Report) -> String {
                 Block::Para(text) | Block::Missing(text) => {
                     let _ = writeln!(md, "{}\n", escape(text));
                 }
+                Block::Points(list) => {
+                    for (i, point) in list.iter().enumerate() {
+                        let _ = writeln!(md, "{}. {}", i + 1, escape(point));
+                    }
+                    md.push('\n');
+                }
                 Block::Advice(text) => {
                     let _ = writeln!(md, "> **Advice:** {}\n", escape(text));
                 }
                 Block::Figures(list) => {
+                    let mut notes = Notes::default();
                     md.push_str("| Figure | Value |\n|---|---:|\n");
                     for (label, value) in list {
-                        let _ = writeln!(md, "| {} | {} |", escape(label), escape(&value.text));
+                        let _ = writeln!(
+                            md,
+                            "| {} | {}{} |",
+                            escape(label),
+                            escape(&value.text),
+                            notes.mark(value.note.as_deref())
+                        );
                     }
                     md.push('\n');
+                    notes.list(&mut md);
                 }
                 Block::Table { header, rows } => {
                     let _ = writeln!(
@@ -84,21 +130,24 @@ pub fn render(report: &Report) -> String {
                             .join(" | ")
                     );
                     let _ = writeln!(md, "|{}", "---|".repeat(header.len()));
+                    let mut notes = Notes::default();
                     for row in rows {
-                        let _ = writeln!(
-                            md,
-                            "| {} |",
-                            row.iter()
-                                .map(|c| match &c.link {
-                                    Some(link) =>
-                                        format!("[{}](<{}>)", escape(&c.text), link_target(link)),
+                        let cells: Vec<String> = row
+                            .iter()
+                            .map(|c| {
+                                let text = match &c.link {
+                                    Some(link) => {
+                                        format!("[{}](<{}>)", escape(&c.text), link_target(link))
+                                    }
                                     None => escape(&c.text),
-                                })
-                                .collect::<Vec<_>>()
-                                .join(" | ")
-                        );
+                                };
+                                format!("{text}{}", notes.mark(c.note.as_deref()))
+                            })
+                            .collect();
+                        let _ = writeln!(md, "| {} |", cells.join(" | "));
                     }
                     md.push('\n');
+                    notes.list(&mut md);
                 }
                 Block::Chart(i) => {
                     let Some(slot) = report.charts.get(*i) else {

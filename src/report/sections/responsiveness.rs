@@ -126,11 +126,20 @@ impl ReportSection for ResponsivenessSection {
             if let Some(rate) = x.within_24h_rate.get()
                 && rate < 1.0
             {
+                let median = x
+                    .median_response_hours
+                    .get()
+                    .map(|h| {
+                        format!(
+                            ", and your median answer took {}",
+                            crate::report::format::duration_hours(h)
+                        )
+                    })
+                    .unwrap_or_default();
                 blocks.push(Block::Advice(format!(
-                    "You answered {} of the messages waiting for you within 24 hours; {} turns waited \
-                     longer or got no answer. Answering within a day is what keeps a conversation alive.",
+                    "Answer faster: you answered {} of the messages waiting for you within a day{median}. \
+                     Answering within a day is what keeps a conversation alive.",
                     share(Some(rate)),
-                    count(x.turns - x.within_24h)
                 )));
             }
             if x.unanswered > 0 {
