@@ -265,8 +265,8 @@ pub fn lift_bars(
         .collect();
     if rows.is_empty() {
         return Err(format!(
-            "No {what} has {min_posts} or more posts with known engagement in the period \
-             (--min-posts), so no lift can be given."
+            "No {what} has {min_posts} or more posts with a known engagement in the period, \
+             too few to compare."
         ));
     }
     let mut bars = Bars::new(
@@ -292,7 +292,7 @@ pub fn lift_bars(
     bars.highlight = Some(rows.iter().map(|r| r.1 >= 1.0).collect());
     Ok((
         what.to_string(),
-        "lift: mean engagement over your average (1 = average; grey: below it)".into(),
+        "engagement against your average post (1 = average; grey: below it)".into(),
         Plot::Bars(bars),
     ))
 }
@@ -371,7 +371,7 @@ pub fn weekly(table: Option<&Table>) -> Result<(String, String, Plot), String> {
     bars.rotate_labels = weeks.len() > 8;
     bars.counts = true;
     Ok((
-        "ISO week (weeks with no bar had no post)".into(),
+        "week (weeks with no bar had no post)".into(),
         "posts".into(),
         Plot::Bars(bars),
     ))
@@ -421,8 +421,8 @@ pub fn response_times(table: Option<&Table>) -> Result<(String, String, Plot), S
     );
     bars.counts = true;
     Ok((
-        "time to answer a turn (unanswered: more than 24 hours old at the end, no answer)".into(),
-        "turns".into(),
+        "time to answer (unanswered: waiting more than 24 hours at the end, no answer)".into(),
+        "messages waiting for an answer".into(),
         Plot::Bars(bars),
     ))
 }

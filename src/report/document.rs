@@ -147,6 +147,7 @@ pub fn build(report: &Report) -> Document {
     sections.extend(placed(Placement::Top));
     sections.push(headlines(report, &ctx));
     sections.extend(body);
+    sections.push(how_to_read(options.min_posts));
     sections.push(coverage(report));
     Document {
         title: "rapport: what builds your relationships".into(),
@@ -247,6 +248,87 @@ fn summary(body: &[Section]) -> Section {
         id: "summary",
         title: "In short".into(),
         blocks,
+    }
+}
+
+/// "How to read this report": each word the report uses in its own sense, defined once.
+fn how_to_read(min_posts: usize) -> Section {
+    let terms = [
+        (
+            "Period",
+            "the days the figures cover; \"now\" is its last day, never today's date.".to_string(),
+        ),
+        (
+            "Engagement",
+            "the likes, reposts, replies and quotes a post received (or the platform's own \
+             total), where the archive gives them."
+                .into(),
+        ),
+        (
+            "Against your average post",
+            "how a group of posts does next to all your posts: +41% means 41% more engagement \
+             than your average post. A group needs at least {min_posts} posts to be compared."
+                .replace("{min_posts}", &min_posts.to_string()),
+        ),
+        (
+            "Waiting for your answer",
+            "in a one-on-one conversation, the messages someone sent after your last one; \
+             answered by your next message. Group conversations are left out."
+                .into(),
+        ),
+        (
+            "Slowest answers",
+            "the answer time that 9 in 10 of your answers beat.".into(),
+        ),
+        (
+            "Relationship",
+            "a person you interacted with at least 3 times in the period, either way \
+             (messages, replies, mentions, likes, comments)."
+                .into(),
+        ),
+        (
+            "Reciprocity",
+            "your share of the interactions with your relationships: 50% is an even give and \
+             take."
+                .into(),
+        ),
+        (
+            "Supporter",
+            "someone who interacted with you; reciprocated when you interacted with them in \
+             the period."
+                .into(),
+        ),
+        (
+            "Gone quiet",
+            "at least 3 interactions in the year before the last 90 days, and none since.".into(),
+        ),
+        (
+            "One-on-one",
+            "a public exchange (a reply, a mention, a comment) followed within 14 days by a \
+             direct message from you."
+                .into(),
+        ),
+        (
+            "Broadcast",
+            "the same message text sent into 5 or more conversations.".into(),
+        ),
+        (
+            "n/a",
+            "the archives do not hold what the figure needs, or too few records to say; the \
+             reason stands under the table."
+                .into(),
+        ),
+    ];
+    Section {
+        id: "how-to-read",
+        title: "How to read this report".into(),
+        blocks: vec![Block::Table {
+            header: vec!["Word".into(), "What it means here".into()],
+            rows: terms
+                .into_iter()
+                .map(|(word, meaning)| vec![Shown::from(word), Shown::from(meaning)])
+                .collect(),
+        }],
     }
 }
 

@@ -1034,3 +1034,23 @@ fn the_summary_names_three_things_to_do_with_their_figures() {
         "{md}"
     );
 }
+
+#[test]
+fn the_report_defines_its_words_once_and_speaks_no_option_names() {
+    let (_dir, out) = report(&[&twitter(), "--min-posts", "3"]);
+    let md = text(&out, "report.md");
+    assert!(md.contains("## How to read this report"), "{md}");
+    assert!(
+        md.contains("A group needs at least 3 posts to be compared."),
+        "{md}"
+    );
+    // Words of the tool's own making stay out of what a person reads.
+    for jargon in ["--min-posts", "--top", "ISO week", "90th-percentile"] {
+        assert!(!md.contains(jargon), "{jargon} in report.md");
+    }
+    let words: Vec<&str> = md.split(|c: char| !c.is_alphanumeric()).collect();
+    assert!(
+        !words.contains(&"turns") && !words.contains(&"turn"),
+        "turns in report.md"
+    );
+}

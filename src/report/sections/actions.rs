@@ -125,7 +125,7 @@ impl ReportSection for ActionsSection {
                 "{} to write to at the end of the period{}, the most pressing first:",
                 crate::report::format::plural(total, "person", "people"),
                 if list.len() < total {
-                    format!(" (the first {} shown; --top)", list.len())
+                    format!(" (the first {} shown)", list.len())
                 } else {
                     String::new()
                 }

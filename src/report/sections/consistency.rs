@@ -43,7 +43,7 @@ impl ReportSection for ConsistencySection {
     fn charts(&self, ctx: &Context) -> Vec<ChartSlot> {
         vec![slot(
             "weekly_posts",
-            "Original and thread posts per ISO week",
+            "Your own posts per week (Monday to Sunday)",
             "weekly_posts",
             weekly(ctx.table("weekly_posts")),
         )]

@@ -82,7 +82,7 @@ impl ReportSection for ResponsivenessSection {
         };
         let mut blocks = vec![ctx.figures(vec![
             (
-                "Turns to answer (two-person conversations)",
+                "Messages waiting for your answer (one-on-one)",
                 Unit::Count,
                 owner(r, |x| Reading::count(x.turns)),
             ),
@@ -102,7 +102,7 @@ impl ReportSection for ResponsivenessSection {
                 owner(r, |x| Reading::of(&x.median_response_hours)),
             ),
             (
-                "Your 90th-percentile response time",
+                "Your slowest answers (9 in 10 were faster)",
                 Unit::Hours,
                 owner(r, |x| Reading::of(&x.p90_response_hours)),
             ),

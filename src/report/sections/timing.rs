@@ -55,8 +55,7 @@ impl ReportSection for Timing {
             ));
         } else if hour.is_none() && day.is_none() {
             blocks.push(Block::Para(
-                "No hour or weekday has enough posts with known engagement to compare (--min-posts)."
-                    .into(),
+                "No hour or weekday has enough posts with a known engagement to compare.".into(),
             ));
         }
         // The best of the groups with enough posts is advice only when it beats the
