@@ -208,10 +208,18 @@ fn text(cell: Option<&&Cell>) -> String {
 /// What a chart draws, with its axis labels: `(x label, y label, plot)`, or why not.
 pub type Drawn = Result<(String, String, Plot), String>;
 
-/// Mean engagement per group, with the post count over each bar.
+/// How many weeks the weekly chart shows as weeks; a longer period is shown by month.
+pub const WEEKS_BEFORE_MONTHS: usize = 104;
+
+/// The fewest groups a comparison needs: one bar compares nothing.
+pub const MIN_GROUPS: usize = 2;
+
+/// Mean engagement per group with at least `min_posts` posts, the post count over each
+/// bar; drawn only where two groups or more have that many.
 pub fn mean_engagement_bars(
     table: Option<&Table>,
     what: &str,
+    min_posts: u64,
 ) -> Result<(String, String, Plot), String> {
     let table = table.ok_or("no table")?;
     let groups = table.values(&table.columns[0]);
@@ -222,20 +230,34 @@ pub fn mean_engagement_bars(
             "No post in the period has a known engagement count, so there is no {what} to compare."
         ));
     }
+    let rows: Vec<(String, f64, u64)> = groups
+        .iter()
+        .zip(&means)
+        .zip(&posts)
+        .filter_map(|((g, m), p)| {
+            let p = p.as_f64()? as u64;
+            (p >= min_posts).then(|| (g.to_string(), m.as_f64().unwrap_or(0.0), p))
+        })
+        .collect();
+    if rows.len() < MIN_GROUPS {
+        return Err(format!(
+            "{} {min_posts} or more posts with a known engagement: too few to compare.",
+            match rows.len() {
+                0 => format!("No {what} has"),
+                _ => format!("Only one {what} has"),
+            }
+        ));
+    }
     let mut bars = Bars::new(
-        groups.iter().map(|g| g.to_string()).collect(),
+        rows.iter().map(|r| r.0.clone()).collect(),
         vec![Series {
             name: "mean engagement".into(),
-            values: means.iter().map(|m| m.as_f64().unwrap_or(0.0)).collect(),
+            values: rows.iter().map(|r| r.1).collect(),
         }],
     );
     bars.notes = Some(
-        posts
-            .iter()
-            .map(|p| match p.as_f64() {
-                Some(1.0) => "1 post".to_string(),
-                _ => format!("{p} posts"),
-            })
+        rows.iter()
+            .map(|r| super::format::plural(r.2 as usize, "post", "posts"))
             .collect(),
     );
     Ok((
@@ -263,10 +285,14 @@ pub fn lift_bars(
         .filter_map(|((g, l), p)| Some((g.to_string(), l.as_f64()?, p.to_string())))
         .take(limit)
         .collect();
-    if rows.is_empty() {
+    if rows.len() < MIN_GROUPS {
         return Err(format!(
-            "No {what} has {min_posts} or more posts with a known engagement in the period, \
-             too few to compare."
+            "{} {min_posts} or more posts with a known engagement in the period: too few to \
+             compare.",
+            match rows.len() {
+                0 => format!("No {what} has"),
+                _ => format!("Only one {what} has"),
+            }
         ));
     }
     let mut bars = Bars::new(
@@ -280,13 +306,7 @@ pub fn lift_bars(
     bars.reference = Some(1.0);
     bars.notes = Some(
         rows.iter()
-            .map(|r| {
-                format!(
-                    "{} ({} posts)",
-                    super::draw::tick((r.1 * 100.0).round() / 100.0),
-                    r.2
-                )
-            })
+            .map(|r| format!("{} ({} posts)", super::format::lift(r.1), r.2))
             .collect(),
     );
     bars.highlight = Some(rows.iter().map(|r| r.1 >= 1.0).collect());
@@ -302,6 +322,13 @@ pub fn heatmap(table: Option<&Table>, tz: &str) -> Result<(String, String, Plot)
     let table = table.ok_or("no table")?;
     if table.rows.is_empty() {
         return Err("You posted nothing in the period, so there is no hour to show.".into());
+    }
+    if table.rows.len() < MIN_GROUPS {
+        return Err(
+            "All your posts of the period fall in one hour of one weekday: there is nothing \
+             to compare."
+                .into(),
+        );
     }
     let activity = is_activity(table);
     let days = crate::analysis::lift::WEEKDAYS;
@@ -359,19 +386,41 @@ pub fn weekly(table: Option<&Table>) -> Result<(String, String, Plot), String> {
         return Err("The period is empty, so there is no week to show.".into());
     }
     let weeks = table.values("week");
-    let posts = table.values("posts");
+    let starts = table.values("week_start");
+    let posts: Vec<f64> = table
+        .values("posts")
+        .iter()
+        .map(|p| p.as_f64().unwrap_or(0.0))
+        .collect();
+    // Over two years of weeks, the bars are hairlines: months instead (a week counts in the
+    // month it starts in).
+    let (labels, values, unit) = if weeks.len() > WEEKS_BEFORE_MONTHS {
+        let mut months: Vec<(String, f64)> = Vec::new();
+        for (start, n) in starts.iter().zip(&posts) {
+            let month = start.to_string().get(..7).unwrap_or_default().to_string();
+            match months.last_mut() {
+                Some((m, total)) if *m == month => *total += n,
+                _ => months.push((month, *n)),
+            }
+        }
+        let (labels, values): (Vec<String>, Vec<f64>) = months.into_iter().unzip();
+        (labels, values, "month")
+    } else {
+        (weeks.iter().map(|w| w.to_string()).collect(), posts, "week")
+    };
+    let rotate = labels.len() > 8;
     let mut bars = Bars::new(
-        weeks.iter().map(|w| w.to_string()).collect(),
+        labels,
         vec![Series {
             name: "posts".into(),
-            values: posts.iter().map(|p| p.as_f64().unwrap_or(0.0)).collect(),
+            values,
         }],
     );
     bars.max_labels = 16;
-    bars.rotate_labels = weeks.len() > 8;
+    bars.rotate_labels = rotate;
     bars.counts = true;
     Ok((
-        "week (weeks with no bar had no post)".into(),
+        format!("{unit} ({unit}s with no bar had no post)"),
         "posts".into(),
         Plot::Bars(bars),
     ))
@@ -493,4 +542,43 @@ pub fn compare_previous(
     );
     bars.horizontal = true;
     Ok(("".into(), "percent".into(), Plot::Bars(bars)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn weekly_table(weeks: usize) -> Table {
+        let mut table = Table::new("weekly_posts", &["week", "week_start", "posts"]);
+        let start = chrono::NaiveDate::from_ymd_opt(2022, 1, 3).unwrap_or_default();
+        for w in 0..weeks {
+            let day = start + chrono::Duration::weeks(w as i64);
+            table.push(vec![
+                Cell::Text(day.format("%G-W%V").to_string()),
+                Cell::Text(day.to_string()),
+                Cell::Int(1),
+            ]);
+        }
+        table
+    }
+
+    #[test]
+    fn more_than_two_years_of_weeks_are_shown_by_month() {
+        let Ok((x, _, Plot::Bars(bars))) = weekly(Some(&weekly_table(WEEKS_BEFORE_MONTHS))) else {
+            panic!("a chart")
+        };
+        assert_eq!(bars.categories.len(), WEEKS_BEFORE_MONTHS);
+        assert!(x.starts_with("week"));
+        let Ok((x, _, Plot::Bars(bars))) = weekly(Some(&weekly_table(110))) else {
+            panic!("a chart")
+        };
+        assert!(x.starts_with("month"));
+        // 110 weeks from 3 Jan 2022 start in 26 months (the last on 6 Feb 2024).
+        assert_eq!(bars.categories.first().map(String::as_str), Some("2022-01"));
+        assert_eq!(bars.categories.last().map(String::as_str), Some("2024-02"));
+        assert_eq!(bars.categories.len(), 26);
+        // Every week counted once: January 2022 has 5 week starts.
+        assert_eq!(bars.series[0].values[0], 5.0);
+        assert_eq!(bars.series[0].values.iter().sum::<f64>(), 110.0);
+    }
 }

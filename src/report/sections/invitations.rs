@@ -71,9 +71,14 @@ impl ReportSection for InvitationsSection {
                         split_row("without a note", &i.without_note),
                     ],
                 });
+                // Advice only where both groups are large enough to compare (the same
+                // minimum as a group of posts).
+                let enough = |n: Option<usize>| n.is_some_and(|n| n >= ctx.min_posts());
                 if let (Some(w), Some(wo)) =
                     (i.with_note.accepted_share, i.without_note.accepted_share)
                     && w > wo
+                    && enough(i.with_note.sent)
+                    && enough(i.without_note.sent)
                 {
                     blocks.push(Block::Advice(format!(
                         "Invitations with a note were accepted more often ({} against {}): keep writing one.",

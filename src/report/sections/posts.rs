@@ -115,7 +115,7 @@ impl ReportSection for Posts {
             .map(|((name, _, what, limit), title)| {
                 let table = ctx.table(name);
                 let drawn = if *limit == 0 {
-                    mean_engagement_bars(table, what)
+                    mean_engagement_bars(table, what, min_posts)
                 } else {
                     lift_bars(table, what, *limit, min_posts)
                 };

@@ -80,6 +80,11 @@ fn counterparts_chart(strength: Option<&Strength>, several: bool) -> Drawn {
     if list.is_empty() {
         return Err("No interaction with another person in the period.".into());
     }
+    if list.len() < crate::report::charts::MIN_GROUPS {
+        return Err(
+            "You interacted with one person only in the period: nothing to compare.".into(),
+        );
+    }
     let mut bars = Bars::new(
         list.iter()
             .map(|p| {
@@ -121,6 +126,11 @@ fn supporters_chart(supporters: Option<&Supporters>, several: bool) -> Drawn {
         .unwrap_or_default();
     if list.is_empty() {
         return Err("No one interacted with you in the period.".into());
+    }
+    if list.len() < crate::report::charts::MIN_GROUPS {
+        return Err(
+            "Only one person interacted with you in the period: nothing to compare.".into(),
+        );
     }
     let reciprocated: Vec<bool> = list.iter().map(|p| p.reciprocated).collect();
     let mut bars = Bars::new(
