@@ -8,11 +8,24 @@ use crate::analysis::ScopeFigures;
 use crate::analysis::stats::round6;
 use crate::analysis::table::{Cell, Table};
 
+/// Whose figures a series shows: one colour per role in every chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The owner: their acts, their posts, this period.
+    You,
+    /// The other people: their acts towards the owner.
+    Them,
+    /// The previous period, for comparison.
+    Previous,
+}
+
 /// One series of bars.
 #[derive(Debug, Clone)]
 pub struct Series {
     /// Its name in the legend.
     pub name: String,
+    /// Whose figures they are (its colour).
+    pub role: Role,
     /// One value per category.
     pub values: Vec<f64>,
 }
@@ -252,6 +265,7 @@ pub fn mean_engagement_bars(
         rows.iter().map(|r| r.0.clone()).collect(),
         vec![Series {
             name: "mean engagement".into(),
+            role: Role::You,
             values: rows.iter().map(|r| r.1).collect(),
         }],
     );
@@ -299,6 +313,7 @@ pub fn lift_bars(
         rows.iter().map(|r| r.0.clone()).collect(),
         vec![Series {
             name: "lift".into(),
+            role: Role::You,
             values: rows.iter().map(|r| r.1).collect(),
         }],
     );
@@ -413,6 +428,7 @@ pub fn weekly(table: Option<&Table>) -> Result<(String, String, Plot), String> {
         labels,
         vec![Series {
             name: "posts".into(),
+            role: Role::You,
             values,
         }],
     );
@@ -460,10 +476,12 @@ pub fn response_times(table: Option<&Table>) -> Result<(String, String, Plot), S
         vec![
             Series {
                 name: "you answering".into(),
+                role: Role::You,
                 values: owner,
             },
             Series {
                 name: "others answering you".into(),
+                role: Role::Them,
                 values: others,
             },
         ],
@@ -532,10 +550,12 @@ pub fn compare_previous(
         vec![
             Series {
                 name: "this period".into(),
+                role: Role::You,
                 values: rows.iter().map(|r| r.1).collect(),
             },
             Series {
                 name: "previous period".into(),
+                role: Role::Previous,
                 values: rows.iter().map(|r| r.2).collect(),
             },
         ],

@@ -12,16 +12,26 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{FontStyle, register_font};
 
-use super::charts::{Plot, Spec};
+use super::charts::{Plot, Role, Spec};
 
 /// The font family every chart uses.
 const FONT: &str = "sans-serif";
-/// Chart colours: series in order, then the axis text.
+/// Chart colours: you (teal), them (amber), and grey for what is muted (the previous
+/// period, a bar below the average).
 pub const SERIES: [RGBColor; 3] = [
     RGBColor(15, 118, 110),
     RGBColor(217, 119, 6),
     RGBColor(148, 163, 184),
 ];
+
+/// The colour of a role, the same in every chart.
+fn colour(role: Role) -> RGBColor {
+    match role {
+        Role::You => SERIES[0],
+        Role::Them => SERIES[1],
+        Role::Previous => SERIES[2],
+    }
+}
 const TEXT: RGBColor = RGBColor(30, 41, 59);
 const GRID: RGBColor = RGBColor(226, 232, 240);
 
@@ -91,9 +101,62 @@ pub fn tick(v: f64) -> String {
     }
 }
 
+/// Whether the embedded font has no glyph for `c` and a label should not carry it: emoji
+/// and pictographs, their variation selectors and joiners, flags' regional indicators.
+fn undrawable(c: char) -> bool {
+    // 0x1F000..=0x1FAFF holds the pictographs and the flags' regional indicators.
+    matches!(c as u32,
+        0x1F000..=0x1FAFF | 0x1FC00..=0x1FFFF | 0xFE00..=0xFE0F | 0x200D | 0xE0020..=0xE007F)
+}
+
+/// A label as the embedded font can draw it: emoji left out cleanly (never a box), and a
+/// label of emoji only said as "emoji".
+pub fn drawable(label: &str) -> String {
+    if !label.chars().any(undrawable) {
+        return label.to_string();
+    }
+    let kept: String = label.chars().filter(|c| !undrawable(*c)).collect();
+    let words: Vec<&str> = kept.split_whitespace().collect();
+    if words.is_empty() || words.iter().all(|w| w.chars().all(|c| c == '#')) {
+        format!("{}emoji", if label.starts_with('#') { "#" } else { "" })
+    } else {
+        words.join(" ")
+    }
+}
+
+/// The spec with every text made [`drawable`].
+fn drawable_spec(spec: &Spec) -> Spec {
+    let mut spec = spec.clone();
+    spec.title = drawable(&spec.title);
+    match &mut spec.plot {
+        Plot::Bars(bars) => {
+            for c in &mut bars.categories {
+                *c = drawable(c);
+            }
+            for n in bars.notes.iter_mut().flatten() {
+                *n = drawable(n);
+            }
+        }
+        Plot::Heatmap(map) => {
+            for cell in &mut map.cells {
+                cell.label = drawable(&cell.label);
+            }
+        }
+        Plot::Line(line) => {
+            for l in &mut line.labels {
+                *l = drawable(l);
+            }
+        }
+    }
+    spec
+}
+
 fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &Spec) -> Result<(), String> {
+    let spec = &drawable_spec(spec);
     let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
     root.fill(&WHITE).map_err(err)?;
+    // A title that touches the top edge reads as cut off.
+    let root = root.margin(12, 0, 0, 0);
     let root = root
         .titled(
             &spec.title,
@@ -115,18 +178,28 @@ fn value_max(bars: &super::charts::Bars) -> f64 {
     if top <= 0.0 { 1.0 } else { top * 1.12 }
 }
 
-fn legend<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, names: &[&str]) -> Result<(), String> {
-    if names.len() < 2 {
+fn legend<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    bars: &super::charts::Bars,
+) -> Result<(), String> {
+    // A series with no bar has no legend entry; one series needs no legend.
+    let shown: Vec<(&str, Role)> = bars
+        .series
+        .iter()
+        .filter(|s| s.values.iter().any(|v| *v != 0.0))
+        .map(|s| (s.name.as_str(), s.role))
+        .collect();
+    if shown.len() < 2 {
         return Ok(());
     }
     let (width, _) = root.dim_in_pixel();
     let mut x = width as i32 - 20;
-    for (i, name) in names.iter().enumerate().rev() {
+    for (name, role) in shown.iter().rev() {
         let w = 36 + 10 * name.chars().count() as i32;
         x -= w;
         root.draw(&Rectangle::new(
             [(x, 6), (x + 14, 20)],
-            SERIES[i % 3].filled(),
+            colour(*role).filled(),
         ))
         .map_err(|e| e.to_string())?;
         root.draw(&Text::new(name.to_string(), (x + 22, 6), style(17)))
@@ -142,8 +215,7 @@ fn vertical_bars<DB: DrawingBackend>(
 ) -> Result<(), String> {
     let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
     let n = bars.categories.len().max(1);
-    let names: Vec<&str> = bars.series.iter().map(|s| s.name.as_str()).collect();
-    legend(root, &names)?;
+    legend(root, bars)?;
     let mut chart = ChartBuilder::on(root)
         .margin(14)
         .margin_top(28)
@@ -170,12 +242,12 @@ fn vertical_bars<DB: DrawingBackend>(
         .draw()
         .map_err(err)?;
     for (s, series) in bars.series.iter().enumerate() {
-        let colour = SERIES[s % 3];
+        let tint = colour(series.role);
         let (offset, width) = bars.slot(s);
         let rects = series.values.iter().enumerate().map(|(i, v)| {
             let below = bars.base(s, i);
             let x0 = i as f64 + offset;
-            Rectangle::new([(x0, below), (x0 + width, below + v)], colour.filled())
+            Rectangle::new([(x0, below), (x0 + width, below + v)], tint.filled())
         });
         chart.draw_series(rects).map_err(err)?;
     }
@@ -232,8 +304,7 @@ fn horizontal_bars<DB: DrawingBackend>(
 ) -> Result<(), String> {
     let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
     let n = bars.categories.len().max(1);
-    let names: Vec<&str> = bars.series.iter().map(|s| s.name.as_str()).collect();
-    legend(root, &names)?;
+    legend(root, bars)?;
     let mut chart = ChartBuilder::on(root)
         .margin(14)
         .margin_top(28)
@@ -262,14 +333,14 @@ fn horizontal_bars<DB: DrawingBackend>(
     // The first category at the top.
     let row = |i: usize| (n - 1 - i) as f64;
     for (s, series) in bars.series.iter().enumerate() {
-        let colour = SERIES[s % 3];
+        let tint = colour(series.role);
         let (offset, height) = bars.slot(s);
         let rects = series.values.iter().enumerate().map(|(i, v)| {
             let before = bars.base(s, i);
             let y0 = row(i) + offset;
             let fill = match bars.highlight.as_ref().and_then(|h| h.get(i)) {
                 Some(false) => SERIES[2].filled(),
-                _ => colour.filled(),
+                _ => tint.filled(),
             };
             Rectangle::new([(before, y0), (before + v, y0 + height)], fill)
         });
@@ -342,6 +413,28 @@ fn heatmap<DB: DrawingBackend>(
         let (lo, hi) = (RGBColor(240, 249, 248), SERIES[0]);
         RGBColor(mix(lo.0, hi.0), mix(lo.1, hi.1), mix(lo.2, hi.2))
     };
+    // The colour scale, above the grid at the right: from 0 to the darkest cell's value.
+    let (width, _) = root.dim_in_pixel();
+    let steps = 6;
+    let x0 = width as i32 - 24 - steps * 26 - 60;
+    root.draw(&Text::new(
+        "0".to_string(),
+        (x0, 6),
+        style(15).pos(Pos::new(HPos::Right, VPos::Top)),
+    ))
+    .map_err(|e| e.to_string())?;
+    for i in 0..steps {
+        let x = x0 + 8 + i * 26;
+        let v = top * i as f64 / (steps - 1) as f64;
+        root.draw(&Rectangle::new([(x, 6), (x + 24, 22)], shade(v).filled()))
+            .map_err(|e| e.to_string())?;
+    }
+    root.draw(&Text::new(
+        super::format::number(top, 1),
+        (x0 + 8 + steps * 26 + 4, 6),
+        style(15),
+    ))
+    .map_err(|e| e.to_string())?;
     let row = |r: usize| (rows - 1 - r) as f64;
     let empty = (0..rows).flat_map(|r| {
         (0..cols).map(move |c| {
@@ -478,4 +571,18 @@ fn line_chart<DB: DrawingBackend>(
         )
         .map_err(err)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emoji_leave_labels_cleanly() {
+        assert_eq!(drawable("Grace 🚀 Hopper"), "Grace Hopper");
+        assert_eq!(drawable("#🎉"), "#emoji");
+        assert_eq!(drawable("👍🏽"), "emoji");
+        assert_eq!(drawable("❤️ Zoë"), "❤ Zoë");
+        assert_eq!(drawable("plain"), "plain");
+    }
 }

@@ -7,7 +7,7 @@ use crate::analysis::Results;
 use crate::analysis::people;
 use crate::analysis::relationships::{DormantFigures, Strength, Supporters};
 use crate::analysis::table::{Cell, Table};
-use crate::report::charts::{Bars, ChartSlot, Drawn, Plot, Series, slot};
+use crate::report::charts::{Bars, ChartSlot, Drawn, Plot, Role, Series, slot};
 use crate::report::document::{Block, Section};
 use crate::report::headline::{Better, Headline, Reading, Unit};
 use crate::report::tables::text;
@@ -99,10 +99,12 @@ fn counterparts_chart(strength: Option<&Strength>, several: bool) -> Drawn {
         vec![
             Series {
                 name: "from them".into(),
+                role: Role::Them,
                 values: list.iter().map(|p| p.inbound as f64).collect(),
             },
             Series {
                 name: "from you".into(),
+                role: Role::You,
                 values: list.iter().map(|p| p.outbound as f64).collect(),
             },
         ],
@@ -146,6 +148,7 @@ fn supporters_chart(supporters: Option<&Supporters>, several: bool) -> Drawn {
             .collect(),
         vec![Series {
             name: "their interactions with you".into(),
+            role: Role::Them,
             values: list.iter().map(|p| p.inbound as f64).collect(),
         }],
     );
