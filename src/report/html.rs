@@ -24,20 +24,23 @@ nav{margin:12px 0;font-size:.95rem}
 nav a{color:var(--accent);margin-right:12px;white-space:nowrap}
 td a{color:var(--accent);white-space:nowrap}
 .advice{border-left:4px solid var(--warm);background:#fffbeb;padding:8px 12px;margin:12px 0}
-.table{overflow-x:auto}
+.table{overflow-x:auto;background:linear-gradient(to right,#fff 30%,rgba(255,255,255,0)),linear-gradient(to right,rgba(255,255,255,0),#fff 70%) 100% 0,radial-gradient(farthest-side at 0 50%,rgba(15,23,42,.18),rgba(15,23,42,0)),radial-gradient(farthest-side at 100% 50%,rgba(15,23,42,.18),rgba(15,23,42,0)) 100% 0;background-repeat:no-repeat;background-size:40px 100%,40px 100%,12px 100%,12px 100%;background-attachment:local,local,scroll,scroll}
+td.text{overflow-wrap:anywhere;min-width:12em}
+.points li{margin:4px 0}
 table{border-collapse:collapse;width:100%;margin:8px 0 14px;font-size:.93rem}
 th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top;overflow-wrap:break-word}
 th{background:#f1f5f9;overflow-wrap:normal}
 thead th{white-space:nowrap}
 td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 figure{margin:14px 0}
+figure{overflow-x:auto}
 figure svg{width:100%;height:auto;display:block}
 figcaption{color:var(--muted);font-size:.85rem}
 .missing{color:var(--muted);font-style:italic}
 ol.why{color:var(--muted);font-size:.85rem;margin:0 0 14px;padding-left:22px}
 footer{color:var(--muted);font-size:.85rem;margin-top:24px}
-@media (max-width:600px){body{font-size:15px}main{padding:12px 8px}section{padding:12px 10px}table{font-size:.85rem}th,td{padding:5px 4px}thead th{white-space:normal}}
-@media print{body{background:#fff}main{max-width:none;padding:0}section{border:none;padding:0;break-inside:auto}nav{display:none}figure,tr{break-inside:avoid}.table{overflow:visible}td{overflow-wrap:anywhere}table{font-size:.8rem}}
+@media (max-width:600px){body{font-size:15px}main{padding:12px 8px}section{padding:12px 10px}table{font-size:.85rem}th,td{padding:5px 4px}thead th{white-space:normal}figure svg{width:auto;min-width:680px}figcaption::before{content:'Scroll sideways to see the whole chart. '}}
+@media print{body{background:#fff}main{max-width:none;padding:0}section{border:none;padding:0;break-inside:auto}nav{display:none}figure,tr,.advice,ol.why,.points{break-inside:avoid}h1,h2{break-after:avoid}.table{overflow:visible;background:none}th,td{overflow-wrap:normal;hyphens:none}td.text{overflow-wrap:anywhere}table{font-size:.8rem}figure svg{width:100%;min-width:0}}
 ";
 
 fn esc(text: &str) -> String {
@@ -187,8 +190,12 @@ pub fn render(report: &Report) -> Result<String> {
                     for row in rows {
                         h.push_str("<tr>");
                         for (i, c) in row.iter().enumerate() {
+                            // Numbers align right and never wrap; long text (a post, a
+                            // link) may break anywhere rather than push columns away.
                             let class = if i > 0 && numeric(&c.text) {
                                 " class=\"n\""
+                            } else if c.text.chars().count() > 40 {
+                                " class=\"text\""
                             } else {
                                 ""
                             };
