@@ -163,7 +163,7 @@ pub fn run(cmd: &Analyze, reporter: &Reporter) -> Result<i32> {
         written.elapsed().as_secs_f64()
     ));
     for line in &outcome.skipped {
-        reporter.warn(&format!("rapport: {line}"));
+        reporter.warn(line);
     }
     if !outcome.failed.is_empty() {
         return Err(Error::Gate(outcome.failed));

@@ -879,7 +879,12 @@ fn a_gate_that_does_not_hold_exits_0() {
         "engagement.engagement_rate_pooled < 1",
     ]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stderr.contains("gate not checked: engagement.engagement_rate_pooled is null"));
+    assert!(
+        stderr.contains(
+            "rapport: warning: gate not checked: engagement.engagement_rate_pooled is null"
+        )
+    );
+    assert!(!stderr.contains("rapport: warning: rapport:"));
 }
 
 #[test]
