@@ -37,6 +37,25 @@ const GRID: RGBColor = RGBColor(226, 232, 240);
 
 static FONTS: Once = Once::new();
 
+thread_local! {
+    /// How many device pixels a chart pixel takes: 1 for SVG, 2 for PNG.
+    static SCALE: std::cell::Cell<i32> = const { std::cell::Cell::new(1) };
+}
+
+/// A length of the chart's layout in device pixels.
+fn px(n: i32) -> i32 {
+    n * SCALE.with(|s| s.get())
+}
+
+/// [`px`] for the sizes plotters takes unsigned.
+fn pxu(n: u32) -> u32 {
+    n * SCALE.with(|s| s.get()).max(1) as u32
+}
+
+/// PNGs are drawn at twice the chart's size, for sharp text on high-density screens and in
+/// print.
+pub const PNG_SCALE: i32 = 2;
+
 fn register_fonts() {
     FONTS.call_once(|| {
         // A font that fails to load leaves the text out of the PNG; it cannot fail for the
@@ -61,13 +80,22 @@ pub fn svg(spec: &Spec) -> Result<String, String> {
 /// The chart as a PNG file.
 pub fn png(spec: &Spec, path: &Path) -> Result<(), String> {
     register_fonts();
-    let root = BitMapBackend::new(path, spec.size).into_drawing_area();
-    draw(&root, spec)?;
-    root.present().map_err(|e| e.to_string())
+    let size = (
+        spec.size.0 * PNG_SCALE as u32,
+        spec.size.1 * PNG_SCALE as u32,
+    );
+    SCALE.with(|s| s.set(PNG_SCALE));
+    let drawn = (|| {
+        let root = BitMapBackend::new(path, size).into_drawing_area();
+        draw(&root, spec)?;
+        root.present().map_err(|e| e.to_string())
+    })();
+    SCALE.with(|s| s.set(1));
+    drawn
 }
 
-fn style(size: u32) -> TextStyle<'static> {
-    (FONT, size).into_font().color(&TEXT)
+fn style(size: i32) -> TextStyle<'static> {
+    (FONT, px(size)).into_font().color(&TEXT)
 }
 
 /// Cuts a label that would not fit.
@@ -156,11 +184,11 @@ fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &Spec) -> Resul
     let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
     root.fill(&WHITE).map_err(err)?;
     // A title that touches the top edge reads as cut off.
-    let root = root.margin(12, 0, 0, 0);
+    let root = root.margin(px(12), 0, 0, 0);
     let root = root
         .titled(
             &spec.title,
-            (FONT, 24, FontStyle::Bold).into_font().color(&TEXT),
+            (FONT, px(24), FontStyle::Bold).into_font().color(&TEXT),
         )
         .map_err(err)?;
     match &spec.plot {
@@ -193,16 +221,16 @@ fn legend<DB: DrawingBackend>(
         return Ok(());
     }
     let (width, _) = root.dim_in_pixel();
-    let mut x = width as i32 - 20;
+    let mut x = width as i32 - px(20);
     for (name, role) in shown.iter().rev() {
-        let w = 36 + 10 * name.chars().count() as i32;
+        let w = px(36) + px(10) * name.chars().count() as i32;
         x -= w;
         root.draw(&Rectangle::new(
-            [(x, 6), (x + 14, 20)],
+            [(x, px(6)), (x + px(14), px(20))],
             colour(*role).filled(),
         ))
         .map_err(|e| e.to_string())?;
-        root.draw(&Text::new(name.to_string(), (x + 22, 6), style(17)))
+        root.draw(&Text::new(name.to_string(), (x + px(22), px(6)), style(17)))
             .map_err(|e| e.to_string())?;
     }
     Ok(())
@@ -217,10 +245,10 @@ fn vertical_bars<DB: DrawingBackend>(
     let n = bars.categories.len().max(1);
     legend(root, bars)?;
     let mut chart = ChartBuilder::on(root)
-        .margin(14)
-        .margin_top(28)
-        .x_label_area_size(if bars.rotate_labels { 130 } else { 56 })
-        .y_label_area_size(84)
+        .margin(px(14))
+        .margin_top(px(28))
+        .x_label_area_size(pxu(if bars.rotate_labels { 130 } else { 56 }))
+        .y_label_area_size(pxu(84))
         .build_cartesian_2d(0.0..n as f64, 0.0..value_max(bars))
         .map_err(err)?;
     chart
@@ -255,7 +283,7 @@ fn vertical_bars<DB: DrawingBackend>(
         chart
             .draw_series(LineSeries::new(
                 [(0.0, r), (n as f64, r)],
-                ShapeStyle::from(&TEXT).stroke_width(1),
+                ShapeStyle::from(&TEXT).stroke_width(pxu(1)),
             ))
             .map_err(err)?;
     }
@@ -279,7 +307,7 @@ fn vertical_bars<DB: DrawingBackend>(
         .filter(|(i, _)| i % every == 0)
         .map(|(i, c)| {
             EmptyElement::at((i as f64 + 0.5, 0.0))
-                + Text::new(short(c, 14), (0, 8), label_style.clone())
+                + Text::new(short(c, 14), (0, px(8)), label_style.clone())
         });
     chart.draw_series(labels).map_err(err)?;
     if let Some(notes) = &bars.notes {
@@ -306,11 +334,11 @@ fn horizontal_bars<DB: DrawingBackend>(
     let n = bars.categories.len().max(1);
     legend(root, bars)?;
     let mut chart = ChartBuilder::on(root)
-        .margin(14)
-        .margin_top(28)
-        .margin_right(40)
-        .x_label_area_size(56)
-        .y_label_area_size(250)
+        .margin(px(14))
+        .margin_top(px(28))
+        .margin_right(px(40))
+        .x_label_area_size(pxu(56))
+        .y_label_area_size(pxu(250))
         .build_cartesian_2d(0.0..value_max(bars), 0.0..n as f64)
         .map_err(err)?;
     chart
@@ -350,7 +378,7 @@ fn horizontal_bars<DB: DrawingBackend>(
         chart
             .draw_series(LineSeries::new(
                 [(r, 0.0), (r, n as f64)],
-                ShapeStyle::from(&TEXT).stroke_width(1),
+                ShapeStyle::from(&TEXT).stroke_width(pxu(1)),
             ))
             .map_err(err)?;
     }
@@ -358,7 +386,7 @@ fn horizontal_bars<DB: DrawingBackend>(
         EmptyElement::at((0.0, row(i) + 0.5))
             + Text::new(
                 short(c, 30),
-                (-8, 0),
+                (-px(8), 0),
                 style(17).pos(Pos::new(HPos::Right, VPos::Center)),
             )
     });
@@ -369,7 +397,7 @@ fn horizontal_bars<DB: DrawingBackend>(
             EmptyElement::at((end, row(i) + 0.5))
                 + Text::new(
                     note.clone(),
-                    (6, 0),
+                    (px(6), 0),
                     style(15).pos(Pos::new(HPos::Left, VPos::Center)),
                 )
         });
@@ -386,10 +414,10 @@ fn heatmap<DB: DrawingBackend>(
     let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
     let (cols, rows) = (map.columns.len().max(1), map.rows.len().max(1));
     let mut chart = ChartBuilder::on(root)
-        .margin(14)
-        .margin_top(28)
-        .x_label_area_size(56)
-        .y_label_area_size(100)
+        .margin(px(14))
+        .margin_top(px(28))
+        .x_label_area_size(pxu(56))
+        .y_label_area_size(pxu(100))
         .build_cartesian_2d(0.0..cols as f64, 0.0..rows as f64)
         .map_err(err)?;
     chart
@@ -416,22 +444,25 @@ fn heatmap<DB: DrawingBackend>(
     // The colour scale, above the grid at the right: from 0 to the darkest cell's value.
     let (width, _) = root.dim_in_pixel();
     let steps = 6;
-    let x0 = width as i32 - 24 - steps * 26 - 60;
+    let x0 = width as i32 - px(24) - steps * px(26) - px(60);
     root.draw(&Text::new(
         "0".to_string(),
-        (x0, 6),
+        (x0, px(6)),
         style(15).pos(Pos::new(HPos::Right, VPos::Top)),
     ))
     .map_err(|e| e.to_string())?;
     for i in 0..steps {
-        let x = x0 + 8 + i * 26;
+        let x = x0 + px(8) + i * px(26);
         let v = top * i as f64 / (steps - 1) as f64;
-        root.draw(&Rectangle::new([(x, 6), (x + 24, 22)], shade(v).filled()))
-            .map_err(|e| e.to_string())?;
+        root.draw(&Rectangle::new(
+            [(x, px(6)), (x + px(24), px(22))],
+            shade(v).filled(),
+        ))
+        .map_err(|e| e.to_string())?;
     }
     root.draw(&Text::new(
         super::format::number(top, 1),
-        (x0 + 8 + steps * 26 + 4, 6),
+        (x0 + px(8) + steps * px(26) + px(4), px(6)),
         style(15),
     ))
     .map_err(|e| e.to_string())?;
@@ -440,7 +471,7 @@ fn heatmap<DB: DrawingBackend>(
         (0..cols).map(move |c| {
             Rectangle::new(
                 [(c as f64, row(r)), (c as f64 + 1.0, row(r) + 1.0)],
-                ShapeStyle::from(&GRID).stroke_width(1),
+                ShapeStyle::from(&GRID).stroke_width(pxu(1)),
             )
         })
     });
@@ -467,7 +498,7 @@ fn heatmap<DB: DrawingBackend>(
                 + Text::new(
                     c.label.clone(),
                     (0, 0),
-                    (FONT, 15)
+                    (FONT, px(15))
                         .into_font()
                         .color(&colour)
                         .pos(Pos::new(HPos::Center, VPos::Center)),
@@ -485,7 +516,7 @@ fn heatmap<DB: DrawingBackend>(
                     EmptyElement::at((i as f64 + 0.5, 0.0))
                         + Text::new(
                             c.clone(),
-                            (0, 8),
+                            (0, px(8)),
                             style(17).pos(Pos::new(HPos::Center, VPos::Top)),
                         )
                 }),
@@ -496,7 +527,7 @@ fn heatmap<DB: DrawingBackend>(
             EmptyElement::at((0.0, row(r) + 0.5))
                 + Text::new(
                     name.clone(),
-                    (-8, 0),
+                    (-px(8), 0),
                     style(17).pos(Pos::new(HPos::Right, VPos::Center)),
                 )
         }))
@@ -514,10 +545,10 @@ fn line_chart<DB: DrawingBackend>(
     let top = line.values.iter().copied().fold(0.0, f64::max);
     let top = if top <= 0.0 { 1.0 } else { top * 1.12 };
     let mut chart = ChartBuilder::on(root)
-        .margin(14)
-        .margin_top(28)
-        .x_label_area_size(56)
-        .y_label_area_size(84)
+        .margin(px(14))
+        .margin_top(px(28))
+        .x_label_area_size(pxu(56))
+        .y_label_area_size(pxu(84))
         .build_cartesian_2d(0.0..n as f64, 0.0..top)
         .map_err(err)?;
     chart
@@ -543,14 +574,14 @@ fn line_chart<DB: DrawingBackend>(
     chart
         .draw_series(LineSeries::new(
             points.clone(),
-            ShapeStyle::from(&SERIES[0]).stroke_width(3),
+            ShapeStyle::from(&SERIES[0]).stroke_width(pxu(3)),
         ))
         .map_err(err)?;
     chart
         .draw_series(
             points
                 .iter()
-                .map(|p| Circle::new(*p, 4, SERIES[0].filled())),
+                .map(|p| Circle::new(*p, px(4), SERIES[0].filled())),
         )
         .map_err(err)?;
     let every = line.labels.len().div_ceil(12).max(1);
@@ -564,7 +595,7 @@ fn line_chart<DB: DrawingBackend>(
                     EmptyElement::at((i as f64 + 0.5, 0.0))
                         + Text::new(
                             c.clone(),
-                            (0, 8),
+                            (0, px(8)),
                             style(17).pos(Pos::new(HPos::Center, VPos::Top)),
                         )
                 }),
