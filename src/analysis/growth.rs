@@ -119,7 +119,13 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
     let result = Growth {
         connections: count(all.height()),
         connections_with_time: count(at.len()),
-        new_in_period: count(scope.within.connections.height()),
+        // Connections without times (Twitter's lists) say nothing of when they were made:
+        // how many are new in the period is unknown, not 0.
+        new_in_period: if unknown.is_none() && at.is_empty() && all.height() > 0 {
+            Figure::unknown("no connection has a known time in these archives")
+        } else {
+            count(scope.within.connections.height())
+        },
         months: match &unknown {
             Some(why) => Figure::unknown(why.clone()),
             None => Figure::or_unknown(

@@ -428,6 +428,12 @@ fn twitter_has_no_invitations_and_no_connection_times() {
         s,
         "twitter.growth.months: no connection has a known time"
     ));
+    // How many are new in the period is unknown, not 0.
+    assert_eq!(t["growth"]["new_in_period"], Value::Null);
+    assert!(has_note(
+        s,
+        "twitter.growth.new_in_period: no connection has a known time"
+    ));
     // Overall equals the one platform.
     assert_eq!(s["overall"]["engagement"], t["engagement"]);
 }
