@@ -1091,3 +1091,34 @@ fn a_chart_that_would_compare_one_group_is_left_out_with_its_sentence() {
     let md = text(&one, "report.md");
     assert!(md.contains("there is nothing to compare"), "{md}");
 }
+
+#[test]
+fn which_posts_work_is_said_per_platform_when_there_are_several() {
+    // The samples: LinkedIn's one post with 120 engagements would make its kind and media
+    // win a pooled comparison. Each platform is compared with its own average instead, and
+    // Twitter/X's originals are the only group of 5 posts on any platform: the advice
+    // gives their lift in the Twitter/X scope.
+    let (_dir, out) = report(&[]);
+    let md = text(&out, "report.md");
+    let advice: Vec<&str> = md.lines().filter(|l| l.contains("works best")).collect();
+    assert_eq!(advice.len(), 1, "{advice:?}");
+    let s: Value = serde_json::from_str(&text(&out, "summary.json")).unwrap();
+    let lift = s["twitter"]["lift"]["kind"]["original"]["lift"]
+        .as_f64()
+        .unwrap();
+    let percent = ((lift - 1.0) * 100.0).round() as i64;
+    assert_eq!(
+        advice[0],
+        format!(
+            "> **Advice:** On Twitter/X, by kind of post, original works best: +{percent}% \
+             engagement against your average post there."
+        )
+    );
+    // One platform: no "On ..." and no "there".
+    let (_d, one) = report(&[&twitter(), "--min-posts", "1"]);
+    let md = text(&one, "report.md");
+    assert!(
+        md.contains("> **Advice:** By kind of post, original works best: +"),
+        "{md}"
+    );
+}

@@ -89,6 +89,21 @@ impl<'a> Context<'a> {
         self.overall().and_then(|r| r.get(key))
     }
 
+    /// The typed result of the analysis `key` in the scope `scope` (a platform's name).
+    pub fn get_in<T: Outcome>(&self, scope: &str, key: &str) -> Option<&'a T> {
+        self.scopes
+            .iter()
+            .find(|s| s.name == scope)
+            .and_then(|s| s.get(key))
+    }
+
+    /// The title of a platform scope for people (`Twitter/X`), or the name as it is.
+    pub fn title_of(&self, scope: &str) -> String {
+        crate::import::platforms()
+            .find(|p| p.as_str() == scope)
+            .map_or_else(|| scope.to_string(), |p| p.title().to_string())
+    }
+
     /// The platform scopes (one per platform whose archive was given).
     pub fn platforms(&self) -> Vec<&'a str> {
         self.scopes

@@ -159,7 +159,21 @@ impl ReportSection for Posts {
                 read(|e| Reading::of(&e.engagement_rate_pooled)),
             ),
         ])];
-        if let Some(lift) = ctx.get::<Lift>("lift") {
+        // Each platform against its own average: pooled, one platform's large counts would
+        // make its kind of post "win" everywhere.
+        let platforms = ctx.platforms();
+        let lifts: Vec<(Option<String>, &Lift)> = if platforms.len() > 1 {
+            platforms
+                .iter()
+                .filter_map(|p| Some((Some(ctx.title_of(p)), ctx.get_in::<Lift>(p, "lift")?)))
+                .collect()
+        } else {
+            ctx.get::<Lift>("lift")
+                .map(|l| (None, l))
+                .into_iter()
+                .collect()
+        };
+        for (platform, lift) in lifts {
             for (column, what) in [
                 ("kind", "kind of post"),
                 ("media", "media"),
@@ -181,10 +195,17 @@ impl ReportSection for Posts {
                     } else {
                         group.clone()
                     };
-                    blocks.push(Block::Advice(format!(
-                        "By {what}, {group} works best: {} engagement against your average post.",
-                        crate::report::format::lift(lift)
-                    )));
+                    let lift = crate::report::format::lift(lift);
+                    blocks.push(Block::Advice(match &platform {
+                        Some(p) => format!(
+                            "On {p}, by {what}, {group} works best: {lift} engagement against \
+                             your average post there."
+                        ),
+                        None => format!(
+                            "By {what}, {group} works best: {lift} engagement against your \
+                             average post."
+                        ),
+                    }));
                 }
             }
         }
