@@ -169,7 +169,62 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
         ),
     };
     let top = top_posts(posts, result.engagement_mean.get(), scope.options)?;
-    Ok(Figures::new(result, Vec::new()).with_tables(vec![top]))
+    let monthly = by_month(scope, in_scope)?;
+    Ok(Figures::new(result, Vec::new()).with_tables(vec![top, monthly]))
+}
+
+/// The `engagement_by_month` table: for every local month the period touches, the scope
+/// posts, their total and mean engagement, and the pooled engagement rate where
+/// impressions are known (empty where the month has no such post).
+fn by_month(scope: &Scope, in_scope: &DataFrame) -> PolarsResult<Table> {
+    let clock = scope.options.clock;
+    let period = scope.period;
+    let mut table = Table::new(
+        "engagement_by_month",
+        &[
+            "month",
+            "posts",
+            "engagement_total",
+            "mean_engagement",
+            "engagement_rate",
+        ],
+    );
+    if period.end < period.start {
+        return Ok(table);
+    }
+    let times = super::columns::times(in_scope, "created_at")?;
+    let engagement = f64s(in_scope, "engagement")?;
+    let impressions = f64s(in_scope, "impressions")?;
+    // (posts, engagement, engagement where impressions are known, impressions)
+    let mut months: BTreeMap<i64, (usize, f64, f64, f64)> = BTreeMap::new();
+    for month in clock.month_number(period.start)..=clock.month_number(period.end) {
+        months.insert(month, (0, 0.0, 0.0, 0.0));
+    }
+    for ((t, e), i) in times.iter().zip(&engagement).zip(&impressions) {
+        let (Some(t), Some(e)) = (t, e) else { continue };
+        if let Some(m) = months.get_mut(&clock.month_number(*t)) {
+            m.0 += 1;
+            m.1 += e;
+            if let Some(i) = i.filter(|i| *i > 0.0) {
+                m.2 += e;
+                m.3 += i;
+            }
+        }
+    }
+    for (month, (posts, total, engaged, seen)) in months {
+        table.push(vec![
+            Cell::Text(super::period::month_label(month)),
+            Cell::from(posts),
+            if posts > 0 {
+                Cell::Float(total)
+            } else {
+                Cell::Null
+            },
+            Cell::from((posts > 0).then(|| total / posts as f64)),
+            Cell::from(rate(engaged, seen)),
+        ]);
+    }
+    Ok(table)
 }
 
 /// How many of the most and of the least engaging posts the report lists.

@@ -442,6 +442,59 @@ pub fn weekly(table: Option<&Table>) -> Result<(String, String, Plot), String> {
     ))
 }
 
+/// The `engagement_by_month` chart: mean engagement per post in each month with posts of
+/// known engagement, the post count over each bar; drawn where two months or more have
+/// such posts.
+pub fn engagement_by_month(table: Option<&Table>) -> Drawn {
+    let table = table.ok_or("no table")?;
+    let months = table.values("month");
+    let posts = table.values("posts");
+    let means = table.values("mean_engagement");
+    let with_posts = posts
+        .iter()
+        .filter(|p| p.as_f64().unwrap_or(0.0) > 0.0)
+        .count();
+    if with_posts < MIN_GROUPS {
+        return Err(match with_posts {
+            0 => "No post in the period has a known engagement count.".into(),
+            _ => "Every post with a known engagement is in one month: nothing to compare.".into(),
+        });
+    }
+    let mut bars = Bars::new(
+        months.iter().map(|m| m.to_string()).collect(),
+        vec![Series {
+            name: "mean engagement".into(),
+            role: Role::You,
+            values: means.iter().map(|m| m.as_f64().unwrap_or(0.0)).collect(),
+        }],
+    );
+    // Post counts over the bars while they fit; the table has them for longer periods.
+    let counted = months.len() <= 24;
+    if counted {
+        bars.notes = Some(
+            posts
+                .iter()
+                .map(|p| match p.as_f64() {
+                    Some(n) if n > 0.0 => super::format::count(n),
+                    _ => String::new(),
+                })
+                .collect(),
+        );
+    }
+    bars.max_labels = 16;
+    bars.rotate_labels = months.len() > 8;
+    Ok((
+        if counted {
+            "month (number = posts; months with no bar had no post with a known engagement)"
+        } else {
+            "month (months with no bar had no post with a known engagement)"
+        }
+        .into(),
+        "mean engagement per post".into(),
+        Plot::Bars(bars),
+    ))
+}
+
 /// The `response_times` chart off its table.
 pub fn response_times(table: Option<&Table>) -> Result<(String, String, Plot), String> {
     let table = table.ok_or("no table")?;

@@ -1122,3 +1122,28 @@ fn which_posts_work_is_said_per_platform_when_there_are_several() {
         "{md}"
     );
 }
+
+#[test]
+fn engagement_by_month_by_hand() {
+    // twitter-analysis, 2025-01-06 .. 2025-04-30: January's scope posts have 30, 20, 10, 6,
+    // 4 and 0 engagement (six posts, 70, mean 11.67); February's one reply 2; March and
+    // April none. No impressions: no rate.
+    let (_dir, out) = report(&[&twitter()]);
+    assert_eq!(
+        csv_rows(&out, "engagement_by_month"),
+        [
+            [
+                "month",
+                "posts",
+                "engagement_total",
+                "mean_engagement",
+                "engagement_rate"
+            ],
+            ["2025-01", "6", "70", "11.666667", ""],
+            ["2025-02", "1", "2", "2", ""],
+            ["2025-03", "0", "", "", ""],
+            ["2025-04", "0", "", "", ""],
+        ]
+    );
+    assert!(files(&out).contains_key("charts/engagement_by_month.png"));
+}

@@ -5,7 +5,9 @@ use super::{Context, Placement, ReportSection, cell_text};
 use crate::analysis::engagement::Engagement;
 use crate::analysis::lift::Lift;
 use crate::analysis::table::Table;
-use crate::report::charts::{ChartSlot, lift_bars, mean_engagement_bars, slot};
+use crate::report::charts::{
+    ChartSlot, engagement_by_month, lift_bars, mean_engagement_bars, slot,
+};
 use crate::report::document::{Block, Section, Shown};
 use crate::report::headline::{Better, Headline, Reading, Unit};
 use crate::report::tables::groups;
@@ -109,7 +111,7 @@ impl ReportSection for Posts {
             "Lift by hashtag",
             "Lift by link domain",
         ];
-        DIMENSIONS
+        let mut slots: Vec<ChartSlot> = DIMENSIONS
             .iter()
             .zip(titles)
             .map(|((name, _, what, limit), title)| {
@@ -121,7 +123,14 @@ impl ReportSection for Posts {
                 };
                 slot(name, title, name, drawn)
             })
-            .collect()
+            .collect();
+        slots.push(slot(
+            "engagement_by_month",
+            "Mean engagement per post, by month",
+            "engagement_by_month",
+            engagement_by_month(ctx.table("engagement_by_month")),
+        ));
+        slots
     }
 
     fn build(&self, ctx: &Context) -> Section {
@@ -209,6 +218,7 @@ impl ReportSection for Posts {
                 }
             }
         }
+        blocks.extend(ctx.chart("engagement_by_month"));
         for (name, _, _, _) in DIMENSIONS {
             blocks.extend(ctx.chart(name));
         }
