@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::columns::{bools, strs, times};
 use super::period::{DAY_MS, HOUR_MS};
 use super::stats::{quantile, share};
-use super::table::Table;
+use super::table::{Cell, Table};
 use super::{Figure, Figures, Scope};
 
 /// A silence this long or longer makes the next message a new start.
@@ -323,5 +323,50 @@ pub fn starters(scope: &Scope) -> PolarsResult<Figures> {
             ),
         ),
     };
-    Ok(Figures::new(result, Vec::new()))
+    let monthly = messages_by_month(scope)?;
+    Ok(Figures::new(result, Vec::new()).with_tables(vec![monthly]))
+}
+
+/// The `messages_by_month` table: for every local month the period touches, the direct
+/// messages the owner sent and received (group conversations included); `received` is
+/// empty where the scope's archives hold only what the owner sent.
+fn messages_by_month(scope: &Scope) -> PolarsResult<Table> {
+    let clock = scope.options.clock;
+    let period = scope.period;
+    let mut table = Table::new("messages_by_month", &["month", "sent", "received"]);
+    if period.end < period.start {
+        return Ok(table);
+    }
+    let frame = &scope.within.messages;
+    let (platform, at) = (strs(frame, "platform")?, times(frame, "at")?);
+    let from_owner = bools(frame, "from_owner")?;
+    let mut months: std::collections::BTreeMap<i64, (usize, usize)> =
+        (clock.month_number(period.start)..=clock.month_number(period.end))
+            .map(|m| (m, (0, 0)))
+            .collect();
+    let mut one_sided = false;
+    for i in 0..frame.height() {
+        let Some(t) = at[i] else { continue };
+        if let Some(m) = months.get_mut(&clock.month_number(t)) {
+            if from_owner[i].unwrap_or(false) {
+                m.0 += 1;
+            } else {
+                m.1 += 1;
+            }
+        }
+        one_sided |= platform[i].is_some_and(|p| scope.one_sided(p));
+    }
+    let received_known = !one_sided || months.values().any(|(_, r)| *r > 0);
+    for (month, (sent, received)) in months {
+        table.push(vec![
+            Cell::Text(super::period::month_label(month)),
+            Cell::from(sent),
+            if received_known {
+                Cell::from(received)
+            } else {
+                Cell::Null
+            },
+        ]);
+    }
+    Ok(table)
 }

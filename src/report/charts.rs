@@ -495,6 +495,52 @@ pub fn engagement_by_month(table: Option<&Table>) -> Drawn {
     ))
 }
 
+/// The `messages_by_month` chart: the direct messages sent and received each month, drawn
+/// where two months or more have any.
+pub fn messages_by_month(table: Option<&Table>) -> Drawn {
+    let table = table.ok_or("no table")?;
+    let months = table.values("month");
+    let sent: Vec<f64> = table
+        .values("sent")
+        .iter()
+        .map(|c| c.as_f64().unwrap_or(0.0))
+        .collect();
+    let received: Vec<Option<f64>> = table
+        .values("received")
+        .iter()
+        .map(|c| c.as_f64())
+        .collect();
+    let active = sent
+        .iter()
+        .zip(&received)
+        .filter(|(s, r)| **s > 0.0 || r.unwrap_or(0.0) > 0.0)
+        .count();
+    if active < MIN_GROUPS {
+        return Err(match active {
+            0 => "No direct message in the period.".into(),
+            _ => "Every direct message of the period is in one month: nothing to compare.".into(),
+        });
+    }
+    let mut series = vec![Series {
+        name: "you sent".into(),
+        role: Role::You,
+        values: sent,
+    }];
+    // The archives of what the owner did only give no received count: no bar, not 0.
+    if received.iter().any(Option::is_some) {
+        series.push(Series {
+            name: "you received".into(),
+            role: Role::Them,
+            values: received.iter().map(|r| r.unwrap_or(0.0)).collect(),
+        });
+    }
+    let mut bars = Bars::new(months.iter().map(|m| m.to_string()).collect(), series);
+    bars.max_labels = 16;
+    bars.rotate_labels = months.len() > 8;
+    bars.counts = true;
+    Ok(("month".into(), "direct messages".into(), Plot::Bars(bars)))
+}
+
 /// The `response_times` chart off its table.
 pub fn response_times(table: Option<&Table>) -> Result<(String, String, Plot), String> {
     let table = table.ok_or("no table")?;

@@ -1147,3 +1147,27 @@ fn engagement_by_month_by_hand() {
     );
     assert!(files(&out).contains_key("charts/engagement_by_month.png"));
 }
+
+#[test]
+fn messages_by_month_by_hand() {
+    // twitter-analysis (the DMs are listed in tests/it/analyze.rs): January, Bea's 3 and
+    // Cal's 1 received, the owner's 4 to Bea and 2 to Cal; February the owner's one to Bea;
+    // March the one body the owner sent into 5 group conversations; April Dee's 1, Eve's 1
+    // and Fay's 3.
+    let (_dir, out) = report(&[&twitter()]);
+    assert_eq!(
+        csv_rows(&out, "messages_by_month"),
+        [
+            ["month", "sent", "received"],
+            ["2025-01", "6", "4"],
+            ["2025-02", "1", "0"],
+            ["2025-03", "5", "0"],
+            ["2025-04", "0", "5"],
+        ]
+    );
+    assert!(files(&out).contains_key("charts/messages_by_month.png"));
+    // Mastodon holds only what the owner sent: no received count, not 0.
+    let (_d, m) = report(&[&fixture("mastodon-2024").display().to_string()]);
+    let rows = csv_rows(&m, "messages_by_month");
+    assert!(rows[1..].iter().all(|r| r[2].is_empty()), "{rows:?}");
+}

@@ -4,7 +4,7 @@
 use super::{Context, ReportSection, count, share};
 use crate::analysis::Results;
 use crate::analysis::conversations::{Responsiveness, Starters};
-use crate::report::charts::{ChartSlot, response_times, slot};
+use crate::report::charts::{ChartSlot, messages_by_month, response_times, slot};
 use crate::report::document::{Block, Section};
 use crate::report::headline::{Better, Headline, Reading, Unit};
 
@@ -64,12 +64,20 @@ impl ReportSection for ResponsivenessSection {
     }
 
     fn charts(&self, ctx: &Context) -> Vec<ChartSlot> {
-        vec![slot(
-            "response_times",
-            "Response times in direct messages, both ways",
-            "response_times",
-            response_times(ctx.table("response_times")),
-        )]
+        vec![
+            slot(
+                "response_times",
+                "Response times in direct messages, both ways",
+                "response_times",
+                response_times(ctx.table("response_times")),
+            ),
+            slot(
+                "messages_by_month",
+                "Direct messages by month, each way",
+                "messages_by_month",
+                messages_by_month(ctx.table("messages_by_month")),
+            ),
+        ]
     }
 
     fn build(&self, ctx: &Context) -> Section {
@@ -154,6 +162,7 @@ impl ReportSection for ResponsivenessSection {
             }
         }
         blocks.extend(ctx.chart("response_times"));
+        blocks.extend(ctx.chart("messages_by_month"));
         Section {
             id: "responsiveness",
             title: "Do you respond?".into(),
