@@ -72,6 +72,7 @@ pub fn content_scope(posts: &DataFrame) -> PolarsResult<DataFrame> {
     // Only the columns an analysis of content reads: the text and the mentions are the
     // bulk of the frame and never needed here.
     let needed = [
+        "post_id",
         "kind",
         "created_at",
         "media",
@@ -170,7 +171,70 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
     };
     let top = top_posts(posts, result.engagement_mean.get(), scope.options)?;
     let monthly = by_month(scope, in_scope)?;
-    Ok(Figures::new(result, Vec::new()).with_tables(vec![top, monthly]))
+    let best = best_of_month(scope, in_scope)?;
+    Ok(Figures::new(result, Vec::new()).with_tables(vec![top, monthly, best]))
+}
+
+/// The `best_post_by_month` table: for each local month of the period with a scope post,
+/// the most engaging one (ties: the earlier, then by id), with what the owner wrote cut to
+/// [`TEXT_PREVIEW_CHARS`]. Only the chosen posts' texts are read.
+fn best_of_month(scope: &Scope, in_scope: &DataFrame) -> PolarsResult<Table> {
+    let clock = scope.options.clock;
+    let mut table = Table::new(
+        "best_post_by_month",
+        &["month", "date", "platform", "kind", "text", "engagement"],
+    );
+    let ids = strs(in_scope, "post_id")?;
+    let at = times(in_scope, "created_at")?;
+    let engagement = f64s(in_scope, "engagement")?;
+    // month -> (engagement, time, id)
+    let mut best: BTreeMap<i64, (f64, i64, &str)> = BTreeMap::new();
+    for i in 0..in_scope.height() {
+        let (Some(id), Some(t), Some(e)) = (ids[i], at[i], engagement[i]) else {
+            continue;
+        };
+        let entry = best.entry(clock.month_number(t)).or_insert((e, t, id));
+        if (e, std::cmp::Reverse(t), std::cmp::Reverse(id))
+            > (
+                entry.0,
+                std::cmp::Reverse(entry.1),
+                std::cmp::Reverse(entry.2),
+            )
+        {
+            *entry = (e, t, id);
+        }
+    }
+    let chosen: Vec<&str> = best.values().map(|(_, _, id)| *id).collect();
+    let posts = &scope.within.posts;
+    let (post_id, platform) = (strs(posts, "post_id")?, strs(posts, "platform")?);
+    let (kind, text) = (strs(posts, "kind")?, strs(posts, "text")?);
+    let mut found: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, id) in post_id.iter().enumerate() {
+        if let Some(id) = id
+            && chosen.contains(id)
+        {
+            found.entry(id).or_insert(i);
+        }
+    }
+    for (month, (e, t, id)) in best {
+        let i = found.get(id).copied();
+        let (p, k, x) = i.map_or(("", "", ""), |i| {
+            (
+                platform[i].unwrap_or(""),
+                kind[i].unwrap_or(""),
+                text[i].unwrap_or(""),
+            )
+        });
+        table.push(vec![
+            Cell::Text(super::period::month_label(month)),
+            Cell::Text(clock.local(t).date().to_string()),
+            p.into(),
+            k.into(),
+            Cell::Text(preview(k, x)),
+            Cell::Float(e),
+        ]);
+    }
+    Ok(table)
 }
 
 /// The `engagement_by_month` table: for every local month the period touches, the scope

@@ -1171,3 +1171,34 @@ fn messages_by_month_by_hand() {
     let rows = csv_rows(&m, "messages_by_month");
     assert!(rows[1..].iter().all(|r| r[2].is_empty()), "{rows:?}");
 }
+
+#[test]
+fn the_best_post_of_each_month_by_hand() {
+    // twitter-analysis: January's most engaging scope post is "Great talk @dee #rust" (30,
+    // 7 Jan); February's only one the reply "thanks" (2, 17 Feb); March and April have none.
+    let (_dir, out) = report(&[&twitter()]);
+    assert_eq!(
+        csv_rows(&out, "best_post_by_month"),
+        [
+            ["month", "date", "platform", "kind", "text", "engagement"],
+            [
+                "2025-01",
+                "2025-01-07",
+                "twitter",
+                "original",
+                "Great talk @dee #rust",
+                "30"
+            ],
+            ["2025-02", "2025-02-17", "twitter", "reply", "thanks", "2"],
+        ]
+    );
+    assert!(
+        text(&out, "report.md")
+            .contains("| 2025-01 | 2025-01-07 | twitter | Great talk @dee \\#rust | 30 |")
+    );
+    // Under --redact the owner's words are left out, and the column with them.
+    let (_d, red) = report(&[&twitter(), "--redact"]);
+    let rows = csv_rows(&red, "best_post_by_month");
+    assert!(rows[1..].iter().all(|r| r[4].is_empty()), "{rows:?}");
+    assert!(!text(&red, "report.md").contains("Great talk"));
+}

@@ -58,6 +58,27 @@ const HEADLINES: &[Headline] = &[
     },
 ];
 
+/// The best post of each month, where the period has two months or more with posts.
+fn best_of_month(ctx: &Context, blocks: &mut Vec<Block>) {
+    if ctx
+        .table("best_post_by_month")
+        .is_none_or(|t| t.rows.len() < crate::report::charts::MIN_GROUPS)
+    {
+        return;
+    }
+    let mut columns = vec![
+        ("month", "Month"),
+        ("date", "Date"),
+        ("platform", "Platform"),
+    ];
+    if !ctx.redacted {
+        columns.push(("text", "Text (first 80 characters)"));
+    }
+    columns.push(("engagement", "Engagement"));
+    blocks.push(Block::Para("The most engaging post of each month:".into()));
+    blocks.extend(ctx.table_block("best_post_by_month", &columns));
+}
+
 /// The lift dimensions drawn here: table and chart name, the group column, what a person
 /// calls it, and how many bars a lift chart shows.
 const DIMENSIONS: [(&str, &str, &str, usize); 5] = [
@@ -223,6 +244,7 @@ impl ReportSection for Posts {
             blocks.extend(ctx.chart(name));
         }
         top_posts(ctx, &mut blocks);
+        best_of_month(ctx, &mut blocks);
         Section {
             id: "posts",
             title: "Which posts work".into(),
