@@ -1202,3 +1202,21 @@ fn the_best_post_of_each_month_by_hand() {
     assert!(rows[1..].iter().all(|r| r[4].is_empty()), "{rows:?}");
     assert!(!text(&red, "report.md").contains("Great talk"));
 }
+
+#[test]
+fn network_growth_says_its_trend_over_the_period() {
+    // linkedin-analysis: Ed connected on 2024-12-20, before the period; Ann, Ben (January),
+    // Cy (February) and Di (March) in it: from 1 connection to 5, +400%.
+    let archive = fixture("linkedin-analysis").display().to_string();
+    let (_dir, out) = report(&[&archive]);
+    assert!(
+        text(&out, "report.md").contains(
+            "Your network went from 1 connection to 5 connections in the period (+400%)."
+        ),
+        "{}",
+        text(&out, "report.md")
+    );
+    // Twitter's lists have no times: no trend is claimed.
+    let (_d, t) = report(&[&twitter()]);
+    assert!(!text(&t, "report.md").contains("Your network went"));
+}

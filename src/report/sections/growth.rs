@@ -5,6 +5,7 @@ use crate::analysis::growth::Growth;
 use crate::analysis::table::{Cell, Table};
 use crate::report::charts::{ChartSlot, growth, slot};
 use crate::report::document::{Block, Section};
+use crate::report::format as fmt;
 use crate::report::headline::{Better, Headline, Reading, Unit};
 
 /// The section.
@@ -82,6 +83,22 @@ impl ReportSection for GrowthSection {
                 read(|g| Reading::of_count(&g.new_in_period)),
             ),
         ])];
+        // The trend over the period, where connections have times: from the count before
+        // its first month to the count at its end.
+        if let Some(months) = g.and_then(|g| g.months.value())
+            && let (Some(first), Some(last)) = (months.values().next(), months.values().last())
+        {
+            let before = first.cumulative.saturating_sub(first.new);
+            let after = last.cumulative;
+            let change = after as f64 - before as f64;
+            let percent = fmt::percent_change(Some(before as f64), change)
+                .map_or(String::new(), |p| format!(" ({p})"));
+            blocks.push(Block::Para(format!(
+                "Your network went from {} to {} in the period{percent}.",
+                fmt::plural(before, "connection", "connections"),
+                fmt::plural(after, "connection", "connections"),
+            )));
+        }
         blocks.extend(ctx.chart("growth"));
         if let Some(t) = ctx.table_block(
             "top_companies",
