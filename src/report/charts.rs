@@ -173,11 +173,11 @@ pub struct Spec {
 #[derive(Debug, Clone)]
 pub struct ChartSlot {
     /// The file name without extension (`charts/<name>.svg`).
-    pub name: &'static str,
+    pub name: String,
     /// The title.
     pub title: String,
     /// The table behind it (`tables/<table>.csv`).
-    pub table: &'static str,
+    pub table: String,
     /// The chart, or the sentence saying why it is left out.
     pub spec: Result<Spec, String>,
 }
@@ -186,15 +186,15 @@ const SIZE: (u32, u32) = (960, 480);
 
 /// A chart slot: the chart, or the sentence saying why it is left out.
 pub fn slot(
-    name: &'static str,
+    name: &str,
     title: &str,
-    table: &'static str,
+    table: &str,
     spec: Result<(String, String, Plot), String>,
 ) -> ChartSlot {
     ChartSlot {
-        name,
+        name: name.to_string(),
         title: title.to_string(),
-        table,
+        table: table.to_string(),
         spec: spec.map(|(x_label, y_label, plot)| Spec {
             title: title.to_string(),
             x_label,

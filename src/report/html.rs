@@ -229,7 +229,7 @@ pub fn render(report: &Report) -> Result<String> {
                         "<figure role=\"img\" aria-label=\"{}\">\n{}<figcaption>Data: tables/{}.csv</figcaption>\n</figure>",
                         esc(&slot.title),
                         inline_svg(&svg),
-                        esc(slot.table)
+                        esc(&slot.table)
                     );
                 }
             }

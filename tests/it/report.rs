@@ -1220,3 +1220,38 @@ fn network_growth_says_its_trend_over_the_period() {
     let (_d, t) = report(&[&twitter()]);
     assert!(!text(&t, "report.md").contains("Your network went"));
 }
+
+#[test]
+fn which_posts_work_is_drawn_per_platform_when_there_are_several() {
+    // The samples with groups of one post comparable: each platform's kinds of post are
+    // drawn against that platform's own average; no pooled chart mixes them.
+    let (_dir, out) = report(&["--min-posts", "1"]);
+    let written = files(&out);
+    for name in [
+        "charts/engagement_by_kind_twitter.png",
+        "charts/engagement_by_kind_mastodon.svg",
+        "tables/engagement_by_kind_twitter.csv",
+        "tables/engagement_by_kind.csv",
+    ] {
+        assert!(written.contains_key(name), "{name}");
+    }
+    assert!(!written.contains_key("charts/engagement_by_kind.png"));
+    let md = text(&out, "report.md");
+    assert!(
+        md.contains(
+            "![Mean engagement by kind of post, Twitter/X](charts/engagement_by_kind_twitter.png)"
+        ),
+        "{md}"
+    );
+    // The per-platform table is the platform's own lift: summary.json's twitter scope.
+    let s: Value = serde_json::from_str(&text(&out, "summary.json")).unwrap();
+    let rows = csv_rows(&out, "engagement_by_kind_twitter");
+    let original = rows.iter().find(|r| r[0] == "original").unwrap();
+    let lift: f64 = original[4].parse().unwrap();
+    assert_eq!(
+        lift,
+        s["twitter"]["lift"]["kind"]["original"]["lift"]
+            .as_f64()
+            .unwrap()
+    );
+}

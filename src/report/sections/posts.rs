@@ -115,12 +115,27 @@ impl ReportSection for Posts {
 
     fn tables(&self, ctx: &Context) -> Vec<Table> {
         let lift = ctx.get::<Lift>("lift");
-        DIMENSIONS
+        let mut tables: Vec<Table> = DIMENSIONS
             .iter()
             .map(|(name, column, _, _)| {
                 groups(name, column, lift.and_then(|l| dimension(l, column)))
             })
-            .collect()
+            .collect();
+        // Several platforms: each against its own average too (`<table>_<platform>`).
+        let platforms = ctx.platforms();
+        if platforms.len() > 1 {
+            for p in platforms {
+                let lift = ctx.get_in::<Lift>(p, "lift");
+                for (name, column, _, _) in DIMENSIONS {
+                    tables.push(groups(
+                        &format!("{name}_{p}"),
+                        column,
+                        lift.and_then(|l| dimension(l, column)),
+                    ));
+                }
+            }
+        }
+        tables
     }
 
     fn charts(&self, ctx: &Context) -> Vec<ChartSlot> {
@@ -132,19 +147,45 @@ impl ReportSection for Posts {
             "Lift by hashtag",
             "Lift by link domain",
         ];
-        let mut slots: Vec<ChartSlot> = DIMENSIONS
-            .iter()
-            .zip(titles)
-            .map(|((name, _, what, limit), title)| {
-                let table = ctx.table(name);
-                let drawn = if *limit == 0 {
-                    mean_engagement_bars(table, what, min_posts)
-                } else {
-                    lift_bars(table, what, *limit, min_posts)
-                };
-                slot(name, title, name, drawn)
-            })
-            .collect();
+        let draw = |table: &str, what: &str, limit: usize| {
+            let table = ctx.table(table);
+            if limit == 0 {
+                mean_engagement_bars(table, what, min_posts)
+            } else {
+                lift_bars(table, what, limit, min_posts)
+            }
+        };
+        let platforms = ctx.platforms();
+        let mut slots: Vec<ChartSlot> = Vec::new();
+        for ((name, _, what, limit), title) in DIMENSIONS.iter().zip(titles) {
+            if platforms.len() < 2 {
+                slots.push(slot(name, title, name, draw(name, what, *limit)));
+                continue;
+            }
+            // Pooled, one platform's counts would decide: a chart per platform that has
+            // something to compare, or one sentence when none has.
+            let per_platform: Vec<ChartSlot> = platforms
+                .iter()
+                .filter_map(|p| {
+                    let table = format!("{name}_{p}");
+                    let drawn = draw(&table, what, *limit).ok()?;
+                    let title = format!("{title}, {}", ctx.title_of(p));
+                    Some(slot(&table, &title, &table, Ok(drawn)))
+                })
+                .collect();
+            if per_platform.is_empty() {
+                slots.push(slot(
+                    name,
+                    title,
+                    name,
+                    Err(format!(
+                        "On no platform do two groups by {what} have {min_posts} or more posts \
+                         with a known engagement: too few to compare."
+                    )),
+                ));
+            }
+            slots.extend(per_platform);
+        }
         slots.push(slot(
             "engagement_by_month",
             "Mean engagement per post, by month",
@@ -242,6 +283,9 @@ impl ReportSection for Posts {
         blocks.extend(ctx.chart("engagement_by_month"));
         for (name, _, _, _) in DIMENSIONS {
             blocks.extend(ctx.chart(name));
+            for p in ctx.platforms() {
+                blocks.extend(ctx.chart(&format!("{name}_{p}")));
+            }
         }
         top_posts(ctx, &mut blocks);
         best_of_month(ctx, &mut blocks);
