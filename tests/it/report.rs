@@ -1255,3 +1255,45 @@ fn which_posts_work_is_drawn_per_platform_when_there_are_several() {
             .unwrap()
     );
 }
+
+#[test]
+fn snapshot_of_the_formatting_module() {
+    use rapport::report::format as f;
+    let mut lines = Vec::new();
+    for h in [
+        0.0, 0.2, 0.999, 1.0, 4.0, 23.2, 47.9, 48.0, 100.0, 335.0, 336.0, 741.0, 2278.9, 4367.0,
+        4368.0, 17_000.0, 17_532.0, 21_432.0, -3.0,
+    ] {
+        lines.push(format!("duration_hours({h}) = {}", f::duration_hours(h)));
+    }
+    for n in [0, 1, 999, 1000, 14_752, 1_234_567, -1200] {
+        lines.push(format!("int({n}) = {}", f::int(n)));
+    }
+    for v in [0.0, 6.0, 20.8, 20.85, 0.33, 1234.56, -0.04, -2.5] {
+        lines.push(format!("engagement({v}) = {}", f::engagement(v)));
+    }
+    for v in [0.0, 0.88, 0.995, 1.0, 1.004, 1.41, 12.0] {
+        lines.push(format!("lift({v}) = {}", f::lift(v)));
+    }
+    for (n, one, many) in [
+        (0, "person", "people"),
+        (1, "person", "people"),
+        (2, "post", "posts"),
+    ] {
+        lines.push(format!("plural({n}) = {}", f::plural(n, one, many)));
+    }
+    for (previous, change) in [
+        (Some(700.0), -286.0),
+        (Some(10.0), 5.0),
+        (Some(10.0), 0.0),
+        (Some(0.0), 5.0),
+        (None, 5.0),
+        (Some(3.0), -3.0),
+    ] {
+        lines.push(format!(
+            "percent_change({previous:?}, {change}) = {:?}",
+            f::percent_change(previous, change)
+        ));
+    }
+    insta::assert_snapshot!("formatting", lines.join("\n"));
+}
