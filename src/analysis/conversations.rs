@@ -324,7 +324,67 @@ pub fn starters(scope: &Scope) -> PolarsResult<Figures> {
         ),
     };
     let monthly = messages_by_month(scope)?;
-    Ok(Figures::new(result, Vec::new()).with_tables(vec![monthly]))
+    let people = messages_by_person(scope)?;
+    Ok(Figures::new(result, Vec::new()).with_tables(vec![monthly, people]))
+}
+
+/// How many people the `messages_by_person` table follows.
+pub const MOST_MESSAGED: usize = 3;
+
+/// The `messages_by_person` table: for the [`MOST_MESSAGED`] people with the most direct
+/// messages in the period (both ways, two-person conversations; ties by platform and id),
+/// their messages in every local month the period touches.
+fn messages_by_person(scope: &Scope) -> PolarsResult<Table> {
+    let clock = scope.options.clock;
+    let period = scope.period;
+    let mut table = Table::new(
+        "messages_by_person",
+        &[
+            "month",
+            "platform",
+            "counterpart_id",
+            "counterpart_name",
+            "messages",
+        ],
+    );
+    if period.end < period.start {
+        return Ok(table);
+    }
+    let frame = &scope.within.interactions;
+    let (platform, id) = (strs(frame, "platform")?, strs(frame, "counterpart_id")?);
+    let (kind, at) = (strs(frame, "kind")?, times(frame, "at")?);
+    let mut by_person: std::collections::HashMap<(&str, &str), Vec<i64>> =
+        std::collections::HashMap::new();
+    for i in 0..frame.height() {
+        if kind[i] != Some("message") {
+            continue;
+        }
+        if let (Some(p), Some(c), Some(t)) = (platform[i], id[i], at[i]) {
+            by_person.entry((p, c)).or_default().push(t);
+        }
+    }
+    let mut ranked: Vec<((&str, &str), Vec<i64>)> = by_person.into_iter().collect();
+    ranked.sort_by(|(a, x), (b, y)| y.len().cmp(&x.len()).then_with(|| a.cmp(b)));
+    ranked.truncate(MOST_MESSAGED);
+    let people = scope.shared()?.people();
+    let months = clock.month_number(period.start)..=clock.month_number(period.end);
+    for ((p, c), times) in &ranked {
+        let name = people.name(p, c);
+        for month in months.clone() {
+            let n = times
+                .iter()
+                .filter(|t| clock.month_number(**t) == month)
+                .count();
+            table.push(vec![
+                Cell::Text(super::period::month_label(month)),
+                (*p).into(),
+                (*c).into(),
+                name.clone().map_or(Cell::Null, Cell::Text),
+                Cell::from(n),
+            ]);
+        }
+    }
+    Ok(table)
 }
 
 /// The `messages_by_month` table: for every local month the period touches, the direct

@@ -17,6 +17,8 @@ pub enum Role {
     Them,
     /// The previous period, for comparison.
     Previous,
+    /// One of several other people, told apart by shades of "them".
+    Person(u8),
 }
 
 /// One series of bars.
@@ -539,6 +541,75 @@ pub fn messages_by_month(table: Option<&Table>) -> Drawn {
     bars.rotate_labels = months.len() > 8;
     bars.counts = true;
     Ok(("month".into(), "direct messages".into(), Plot::Bars(bars)))
+}
+
+/// The `messages_by_person` chart: the direct messages with each of your most-messaged
+/// people, month by month, stacked; drawn where two months or more have any.
+pub fn messages_by_person(table: Option<&Table>, several_platforms: bool) -> Drawn {
+    let table = table.ok_or("no table")?;
+    let (month, platform) = (table.values("month"), table.values("platform"));
+    let (id, name) = (
+        table.values("counterpart_id"),
+        table.values("counterpart_name"),
+    );
+    let messages = table.values("messages");
+    let mut months: Vec<String> = Vec::new();
+    // (platform and id, label, messages per month), in the table's order.
+    let mut people: Vec<(String, String, Vec<f64>)> = Vec::new();
+    for i in 0..table.rows.len() {
+        let m = month.get(i).map(|c| c.to_string()).unwrap_or_default();
+        if !months.contains(&m) {
+            months.push(m);
+        }
+        let p = platform.get(i).map(|c| c.to_string()).unwrap_or_default();
+        let c = id.get(i).and_then(|c| c.as_str()).unwrap_or("");
+        let key = format!("{p}\u{0}{c}");
+        let n = messages.get(i).and_then(|c| c.as_f64()).unwrap_or(0.0);
+        match people.iter_mut().find(|(k, _, _)| *k == key) {
+            Some((_, _, v)) => v.push(n),
+            None => {
+                let who = crate::analysis::people::label(name.get(i).and_then(|c| c.as_str()), c);
+                let label = if several_platforms {
+                    format!("{who} ({p})")
+                } else {
+                    who
+                };
+                people.push((key, label, vec![n]));
+            }
+        }
+    }
+    let active = (0..months.len())
+        .filter(|m| {
+            people
+                .iter()
+                .any(|(_, _, v)| v.get(*m).copied().unwrap_or(0.0) > 0.0)
+        })
+        .count();
+    if active < MIN_GROUPS {
+        return Err(match active {
+            0 => "No direct message in the period.".into(),
+            _ => "Every direct message of the period is in one month: nothing to compare.".into(),
+        });
+    }
+    let series = people
+        .into_iter()
+        .enumerate()
+        .map(|(i, (_, label, values))| Series {
+            name: label,
+            role: Role::Person(i as u8),
+            values,
+        })
+        .collect();
+    let mut bars = Bars::new(months.clone(), series);
+    bars.stacked = true;
+    bars.counts = true;
+    bars.max_labels = 16;
+    bars.rotate_labels = months.len() > 8;
+    Ok((
+        "month".into(),
+        "direct messages, both ways".into(),
+        Plot::Bars(bars),
+    ))
 }
 
 /// The `response_times` chart off its table.

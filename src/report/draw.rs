@@ -30,6 +30,12 @@ fn colour(role: Role) -> RGBColor {
         Role::You => SERIES[0],
         Role::Them => SERIES[1],
         Role::Previous => SERIES[2],
+        // Shades of "them": dark, the amber itself, light.
+        Role::Person(i) => match i % 3 {
+            0 => RGBColor(146, 64, 14),
+            1 => SERIES[1],
+            _ => RGBColor(252, 211, 77),
+        },
     }
 }
 const TEXT: RGBColor = RGBColor(30, 41, 59);

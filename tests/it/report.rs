@@ -1297,3 +1297,52 @@ fn snapshot_of_the_formatting_module() {
     }
     insta::assert_snapshot!("formatting", lines.join("\n"));
 }
+
+#[test]
+fn messages_with_the_most_messaged_people_by_hand() {
+    // twitter-analysis: Bea (601) has 8 two-person messages (7 in January, 1 in February),
+    // Cal (602) 3 in January, Fay (605) 3 in April; Cal and Fay tie and go by id. Dee and
+    // Eve have 1 each.
+    let (_dir, out) = report(&[&twitter()]);
+    let rows = csv_rows(&out, "messages_by_person");
+    assert_eq!(
+        rows[0],
+        [
+            "month",
+            "platform",
+            "counterpart_id",
+            "counterpart_name",
+            "messages"
+        ]
+    );
+    let counts: Vec<(&str, &str, &str)> = rows[1..]
+        .iter()
+        .map(|r| (r[0].as_str(), r[2].as_str(), r[4].as_str()))
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            ("2025-01", "601", "7"),
+            ("2025-02", "601", "1"),
+            ("2025-03", "601", "0"),
+            ("2025-04", "601", "0"),
+            ("2025-01", "602", "3"),
+            ("2025-02", "602", "0"),
+            ("2025-03", "602", "0"),
+            ("2025-04", "602", "0"),
+            ("2025-01", "605", "0"),
+            ("2025-02", "605", "0"),
+            ("2025-03", "605", "0"),
+            ("2025-04", "605", "3"),
+        ]
+    );
+    assert!(files(&out).contains_key("charts/messages_by_person.svg"));
+    // Under --redact the people are pseudonyms here too.
+    let (_d, red) = report(&[&twitter(), "--redact"]);
+    let rows = csv_rows(&red, "messages_by_person");
+    assert!(
+        rows[1..].iter().all(|r| r[2].starts_with("Person ")),
+        "{rows:?}"
+    );
+    assert!(!text(&red, "charts/messages_by_person.svg").contains("Bea"));
+}

@@ -4,7 +4,9 @@
 use super::{Context, ReportSection, count, share};
 use crate::analysis::Results;
 use crate::analysis::conversations::{Responsiveness, Starters};
-use crate::report::charts::{ChartSlot, messages_by_month, response_times, slot};
+use crate::report::charts::{
+    ChartSlot, messages_by_month, messages_by_person, response_times, slot,
+};
 use crate::report::document::{Block, Section};
 use crate::report::headline::{Better, Headline, Reading, Unit};
 
@@ -76,6 +78,12 @@ impl ReportSection for ResponsivenessSection {
                 "Direct messages by month, each way",
                 "messages_by_month",
                 messages_by_month(ctx.table("messages_by_month")),
+            ),
+            slot(
+                "messages_by_person",
+                "Direct messages by month with your most-messaged people",
+                "messages_by_person",
+                messages_by_person(ctx.table("messages_by_person"), ctx.platforms().len() > 1),
             ),
         ]
     }
@@ -163,6 +171,7 @@ impl ReportSection for ResponsivenessSection {
         }
         blocks.extend(ctx.chart("response_times"));
         blocks.extend(ctx.chart("messages_by_month"));
+        blocks.extend(ctx.chart("messages_by_person"));
         Section {
             id: "responsiveness",
             title: "Do you respond?".into(),
