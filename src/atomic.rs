@@ -121,6 +121,23 @@ impl ParentLock {
     }
 }
 
+/// Writes one file whole or not at all: the bytes go to a temporary file beside `target`,
+/// which is renamed over it at the end.
+pub fn write_file_atomically(target: &Path, bytes: &[u8]) -> Result<()> {
+    let fail = |source: io::Error| Error::Output {
+        path: target.to_path_buf(),
+        source,
+    };
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let mut file = tempfile::NamedTempFile::new_in(&dir).map_err(fail)?;
+    io::Write::write_all(&mut file, bytes).map_err(fail)?;
+    file.persist(target).map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,7 +3,9 @@
 
 use clap::{Parser, Subcommand};
 
-use crate::commands::{self, analyze::Analyze, import::Import, inspect::Inspect};
+use crate::commands::{
+    self, analyze::Analyze, import::Import, inspect::Inspect, people::PeopleCommand,
+};
 use crate::error::Error;
 use crate::progress::Reporter;
 
@@ -26,6 +28,8 @@ pub enum Command {
     Import(Import),
     /// Measure what drives engagement and relationships; write the report (and gate CI).
     Analyze(Analyze),
+    /// List the people the archives show on several platforms under one name (CSV).
+    People(PeopleCommand),
 }
 
 /// Parses the command line, runs it, prints the error if any, and returns the exit code.
@@ -46,11 +50,13 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
         Command::Inspect(c) => c.input.quiet,
         Command::Import(c) => c.input.quiet,
         Command::Analyze(c) => c.read.quiet,
+        Command::People(c) => c.input.quiet,
     };
     let reporter = Reporter::new(quiet);
     match cli.command {
         Command::Inspect(c) => commands::inspect::run(&c, &reporter),
         Command::Import(c) => commands::import::run(&c, &reporter),
         Command::Analyze(c) => commands::analyze::run(&c, &reporter),
+        Command::People(c) => commands::people::run(&c, &reporter),
     }
 }

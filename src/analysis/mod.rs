@@ -13,6 +13,7 @@ pub mod follow_up;
 pub mod growth;
 pub mod invitations;
 pub mod lift;
+pub mod linking;
 pub mod one_on_one;
 pub mod people;
 pub mod period;

@@ -88,6 +88,17 @@ impl People {
             .map(|h| format!("@{h}"))
     }
 
+    /// Every counterpart with a display name (not a handle): platform, id and name, sorted.
+    pub fn display_names(&self) -> Vec<(&str, &str, &str)> {
+        let mut list: Vec<(&str, &str, &str)> = self
+            .known
+            .iter()
+            .filter_map(|((p, c), k)| Some((p.as_str(), c.as_str(), k.name.as_ref()?.1.as_str())))
+            .collect();
+        list.sort_unstable();
+        list
+    }
+
     /// The name of a counterpart where the archives give one, else `fallback` (a name the
     /// caller already read).
     pub fn name_or(&self, platform: &str, id: &str, fallback: Option<String>) -> Option<String> {

@@ -7,6 +7,7 @@ mod analyze;
 mod bad_input;
 mod cli_import;
 mod cli_inspect;
+mod cli_people;
 mod fuzz_regressions;
 mod hostile;
 mod import_facebook;

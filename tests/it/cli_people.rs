@@ -1,0 +1,77 @@
+//! `rapport people`: the people the archives show under one name on several platforms.
+
+use std::fs;
+
+use crate::support::*;
+
+fn fixture_path(name: &str) -> String {
+    fixture(name).display().to_string()
+}
+
+#[test]
+fn the_samples_link_the_people_named_alike_on_several_platforms() {
+    // Grace Hopper, Alan Turing and Katherine Johnson are named so on Twitter (mentions),
+    // LinkedIn (connections) and Facebook (friends); Renée Roy on LinkedIn and Facebook.
+    let out = rapport()
+        .args(["people", "--quiet"])
+        .args(["twitter-2023", "linkedin-2024", "facebook-2024"].map(fixture_path))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "person,evidence,twitter,linkedin,facebook",
+            "Alan Turing,same name,2002,https://www.linkedin.com/in/alan-turing,Alan Turing",
+            "Grace Hopper,same name,2001,https://www.linkedin.com/in/grace-hopper,Grace Hopper",
+            "Katherine Johnson,same name,2003,https://www.linkedin.com/in/katherine-johnson,\
+             Katherine Johnson",
+            "Renée Roy,same name,,https://www.linkedin.com/in/ren%c3%a9e-roy,Renée Roy",
+        ]
+    );
+}
+
+#[test]
+fn two_people_with_one_name_on_one_platform_are_never_linked() {
+    // A second Grace Hopper among the Facebook friends: the name no longer says who.
+    let dir = tempdir();
+    let archive = dir.path().join("facebook");
+    copy_dir(&fixture("facebook-2024"), &archive);
+    let friends = archive.join("connections/friends/your_friends.json");
+    let text = fs::read_to_string(&friends).unwrap();
+    let doubled = text.replacen(
+        "\"name\": \"Grace Hopper\"",
+        "\"name\": \"Grace Hopper\", \"timestamp\": 1700000000}, {\"name\": \"GRACE  HOPPER\"",
+        1,
+    );
+    assert_ne!(doubled, text);
+    fs::write(&friends, doubled).unwrap();
+    let file = dir.path().join("people.csv");
+    let out = rapport()
+        .args(["people", "--quiet", "--out"])
+        .arg(&file)
+        .arg(fixture("twitter-2023"))
+        .arg(&archive)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = fs::read_to_string(&file).unwrap();
+    let grace = text
+        .lines()
+        .find(|l| l.starts_with("GRACE  HOPPER") || l.starts_with("Grace Hopper"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        grace.contains("not linked: the name is not unique on facebook")
+            && grace.contains("GRACE  HOPPER | Grace Hopper"),
+        "{grace}"
+    );
+    // Linked rows come first; this one is last.
+    assert_eq!(text.lines().last(), Some(grace));
+}
