@@ -86,6 +86,15 @@ pub fn read(dir: &Path) -> PolarsResult<Dataset> {
                         ),
                         height,
                     ));
+                } else if column.nullable && body.column(column.name).is_err() {
+                    // A column added since the dataset was written (one that may be null,
+                    // such as `accounts.time_zone`) reads as unknown: older datasets stay
+                    // readable.
+                    columns.push(Column::full_null(
+                        column.name.into(),
+                        height,
+                        &column.kind.dtype(),
+                    ));
                 } else {
                     columns.push(body.column(column.name)?.cast(&column.kind.dtype())?);
                 }

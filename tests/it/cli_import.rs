@@ -92,3 +92,35 @@ fn import_replaces_its_own_output_and_refuses_other_directories() {
         .collect();
     assert!(leftovers.is_empty());
 }
+
+#[test]
+fn a_dataset_written_before_a_column_was_added_still_reads() {
+    // Datasets written before `accounts.time_zone` existed lack it: it reads as null.
+    use polars::prelude::*;
+    let dir = tempdir();
+    let out = dir.path().join("dataset");
+    rapport()
+        .args(["import", "--quiet", "--out"])
+        .arg(&out)
+        .arg(fixture("twitter-2023"))
+        .assert()
+        .success();
+    let file = out.join("accounts/platform=twitter/account=1000001/part-0.parquet");
+    let mut frame = ParquetReader::new(std::fs::File::open(&file).unwrap())
+        .finish()
+        .unwrap()
+        .drop("time_zone")
+        .unwrap();
+    ParquetWriter::new(std::fs::File::create(&file).unwrap())
+        .finish(&mut frame)
+        .unwrap();
+    let back = parquet::read(&out).expect("an older dataset reads");
+    assert_eq!(back.accounts.column("time_zone").unwrap().null_count(), 1);
+    let report = dir.path().join("report");
+    rapport()
+        .args(["analyze", "--quiet", "--format", "json", "--out"])
+        .arg(&report)
+        .arg(&out)
+        .assert()
+        .success();
+}
