@@ -298,7 +298,12 @@ pub fn lift_bars(
         .iter()
         .zip(&lifts)
         .zip(&posts)
-        .filter_map(|((g, l), p)| Some((g.to_string(), l.as_f64()?, p.to_string())))
+        .filter_map(|((g, l), p)| {
+            let posts = p
+                .as_f64()
+                .map_or_else(|| p.to_string(), super::format::count);
+            Some((g.to_string(), l.as_f64()?, posts))
+        })
         .take(limit)
         .collect();
     if rows.len() < MIN_GROUPS {
