@@ -347,9 +347,6 @@ fn messages_by_person(scope: &Scope) -> PolarsResult<Table> {
             "messages",
         ],
     );
-    if period.end < period.start {
-        return Ok(table);
-    }
     let frame = &scope.within.interactions;
     let (platform, id) = (strs(frame, "platform")?, strs(frame, "counterpart_id")?);
     let (kind, at) = (strs(frame, "kind")?, times(frame, "at")?);
@@ -367,7 +364,7 @@ fn messages_by_person(scope: &Scope) -> PolarsResult<Table> {
     ranked.sort_by(|(a, x), (b, y)| y.len().cmp(&x.len()).then_with(|| a.cmp(b)));
     ranked.truncate(MOST_MESSAGED);
     let people = scope.shared()?.people();
-    let months = clock.month_number(period.start)..=clock.month_number(period.end);
+    let months = clock.months(period);
     for ((p, c), times) in &ranked {
         let name = people.name(p, c);
         for month in months.clone() {
@@ -394,16 +391,11 @@ fn messages_by_month(scope: &Scope) -> PolarsResult<Table> {
     let clock = scope.options.clock;
     let period = scope.period;
     let mut table = Table::new("messages_by_month", &["month", "sent", "received"]);
-    if period.end < period.start {
-        return Ok(table);
-    }
     let frame = &scope.within.messages;
     let (platform, at) = (strs(frame, "platform")?, times(frame, "at")?);
     let from_owner = bools(frame, "from_owner")?;
     let mut months: std::collections::BTreeMap<i64, (usize, usize)> =
-        (clock.month_number(period.start)..=clock.month_number(period.end))
-            .map(|m| (m, (0, 0)))
-            .collect();
+        clock.months(period).map(|m| (m, (0, 0))).collect();
     let mut one_sided = false;
     for i in 0..frame.height() {
         let Some(t) = at[i] else { continue };

@@ -253,17 +253,14 @@ fn by_month(scope: &Scope, in_scope: &DataFrame) -> PolarsResult<Table> {
             "engagement_rate",
         ],
     );
-    if period.end < period.start {
-        return Ok(table);
-    }
     let times = super::columns::times(in_scope, "created_at")?;
     let engagement = f64s(in_scope, "engagement")?;
     let impressions = f64s(in_scope, "impressions")?;
     // (posts, engagement, engagement where impressions are known, impressions)
-    let mut months: BTreeMap<i64, (usize, f64, f64, f64)> = BTreeMap::new();
-    for month in clock.month_number(period.start)..=clock.month_number(period.end) {
-        months.insert(month, (0, 0.0, 0.0, 0.0));
-    }
+    let mut months: BTreeMap<i64, (usize, f64, f64, f64)> = clock
+        .months(period)
+        .map(|m| (m, (0, 0.0, 0.0, 0.0)))
+        .collect();
     for ((t, e), i) in times.iter().zip(&engagement).zip(&impressions) {
         let (Some(t), Some(e)) = (t, e) else { continue };
         if let Some(m) = months.get_mut(&clock.month_number(*t)) {

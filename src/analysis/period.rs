@@ -242,6 +242,16 @@ impl Clock {
         format!("{:04}-{:02}", d.year(), d.month())
     }
 
+    /// The [`month_number`](Clock::month_number)s of every local month `period` touches, in
+    /// order; none for an empty period.
+    pub fn months(&self, period: Period) -> std::ops::RangeInclusive<i64> {
+        if period.end < period.start {
+            #[allow(clippy::reversed_empty_ranges)]
+            return 1..=0;
+        }
+        self.month_number(period.start)..=self.month_number(period.end)
+    }
+
     /// A number for the local month that grows by one per month.
     pub fn month_number(&self, ms: i64) -> i64 {
         let d = self.local(ms);

@@ -223,6 +223,34 @@ fn text(cell: Option<&&Cell>) -> String {
 /// What a chart draws, with its axis labels: `(x label, y label, plot)`, or why not.
 pub type Drawn = Result<(String, String, Plot), String>;
 
+/// A person's label in a chart: the platform is added when several platforms are shown,
+/// since one person on two platforms is two counterparts.
+pub fn person_label(name: Option<&str>, id: &str, platform: &str, several: bool) -> String {
+    let name = crate::analysis::people::label(name, id);
+    if several {
+        format!("{name} ({platform})")
+    } else {
+        name
+    }
+}
+
+/// Why a comparison of `groups` groups (0 or 1) by `what` is not drawn.
+fn too_few_groups(groups: usize, what: &str, min_posts: u64, when: &str) -> String {
+    let which = if groups == 0 { "No" } else { "Only one" };
+    format!(
+        "{which} {what} has {min_posts} or more posts with a known engagement{when}: too few \
+         to compare."
+    )
+}
+
+/// Why a chart of direct messages by month with `active` months (0 or 1) is not drawn.
+fn too_few_message_months(active: usize) -> String {
+    match active {
+        0 => "No direct message in the period.".into(),
+        _ => "Every direct message of the period is in one month: nothing to compare.".into(),
+    }
+}
+
 /// How many weeks the weekly chart shows as weeks; a longer period is shown by month.
 pub const WEEKS_BEFORE_MONTHS: usize = 104;
 
@@ -255,13 +283,7 @@ pub fn mean_engagement_bars(
         })
         .collect();
     if rows.len() < MIN_GROUPS {
-        return Err(format!(
-            "{} {min_posts} or more posts with a known engagement: too few to compare.",
-            match rows.len() {
-                0 => format!("No {what} has"),
-                _ => format!("Only one {what} has"),
-            }
-        ));
+        return Err(too_few_groups(rows.len(), what, min_posts, ""));
     }
     let mut bars = Bars::new(
         rows.iter().map(|r| r.0.clone()).collect(),
@@ -307,13 +329,11 @@ pub fn lift_bars(
         .take(limit)
         .collect();
     if rows.len() < MIN_GROUPS {
-        return Err(format!(
-            "{} {min_posts} or more posts with a known engagement in the period: too few to \
-             compare.",
-            match rows.len() {
-                0 => format!("No {what} has"),
-                _ => format!("Only one {what} has"),
-            }
+        return Err(too_few_groups(
+            rows.len(),
+            what,
+            min_posts,
+            " in the period",
         ));
     }
     let mut bars = Bars::new(
@@ -523,10 +543,7 @@ pub fn messages_by_month(table: Option<&Table>) -> Drawn {
         .filter(|(s, r)| **s > 0.0 || r.unwrap_or(0.0) > 0.0)
         .count();
     if active < MIN_GROUPS {
-        return Err(match active {
-            0 => "No direct message in the period.".into(),
-            _ => "Every direct message of the period is in one month: nothing to compare.".into(),
-        });
+        return Err(too_few_message_months(active));
     }
     let mut series = vec![Series {
         name: "you sent".into(),
@@ -573,12 +590,12 @@ pub fn messages_by_person(table: Option<&Table>, several_platforms: bool) -> Dra
         match people.iter_mut().find(|(k, _, _)| *k == key) {
             Some((_, _, v)) => v.push(n),
             None => {
-                let who = crate::analysis::people::label(name.get(i).and_then(|c| c.as_str()), c);
-                let label = if several_platforms {
-                    format!("{who} ({p})")
-                } else {
-                    who
-                };
+                let label = person_label(
+                    name.get(i).and_then(|c| c.as_str()),
+                    c,
+                    &p,
+                    several_platforms,
+                );
                 people.push((key, label, vec![n]));
             }
         }
@@ -591,10 +608,7 @@ pub fn messages_by_person(table: Option<&Table>, several_platforms: bool) -> Dra
         })
         .count();
     if active < MIN_GROUPS {
-        return Err(match active {
-            0 => "No direct message in the period.".into(),
-            _ => "Every direct message of the period is in one month: nothing to compare.".into(),
-        });
+        return Err(too_few_message_months(active));
     }
     let series = people
         .into_iter()

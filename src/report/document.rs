@@ -49,6 +49,30 @@ impl From<&str> for Shown {
     }
 }
 
+/// The reasons of one table's n/a cells, each numbered once, in the order they are met:
+/// both renderers mark a cell with its number and list the reasons under the table.
+#[derive(Debug, Default)]
+pub struct Reasons<'a>(Vec<&'a str>);
+
+impl<'a> Reasons<'a> {
+    /// The number of `note`'s reason (from 1), where the cell has one.
+    pub fn number(&mut self, note: Option<&'a str>) -> Option<usize> {
+        let note = note?;
+        Some(match self.0.iter().position(|r| *r == note) {
+            Some(at) => at + 1,
+            None => {
+                self.0.push(note);
+                self.0.len()
+            }
+        })
+    }
+
+    /// The reasons, in the order of their numbers.
+    pub fn list(&self) -> &[&'a str] {
+        &self.0
+    }
+}
+
 /// One block of a section.
 #[derive(Debug, Clone)]
 pub enum Block {

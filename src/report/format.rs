@@ -54,14 +54,18 @@ pub fn share(v: f64) -> String {
     format!("{:.1}%", (v + 0.0) * 100.0)
 }
 
-/// A lift as the difference from the average post: `+41%`, `-12%`, `±0%`.
-pub fn lift(v: f64) -> String {
-    let percent = ((v - 1.0) * 100.0).round() as i64;
-    match percent {
+/// A whole percentage with its sign: `+41%`, `-12%`, `±0%`.
+fn signed_percent(percent: f64) -> String {
+    match percent.round() as i64 {
         0 => "±0%".into(),
         p if p > 0 => format!("+{}%", int(p)),
         p => format!("{}%", int(p)),
     }
+}
+
+/// A lift as the difference from the average post: `+41%`, `-12%`, `±0%`.
+pub fn lift(v: f64) -> String {
+    signed_percent((v - 1.0) * 100.0)
 }
 
 /// A duration given in hours, in the largest sensible unit: minutes under an hour, hours
@@ -105,14 +109,7 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
 /// where the previous value is 0 or unknown.
 pub fn percent_change(previous: Option<f64>, change: f64) -> Option<String> {
     let previous = previous.filter(|p| *p != 0.0)?;
-    let percent = (change / previous.abs() * 100.0).round() as i64;
-    Some(if percent > 0 {
-        format!("+{}%", int(percent))
-    } else if percent < 0 {
-        format!("{}%", int(percent))
-    } else {
-        "±0%".into()
-    })
+    Some(signed_percent(change / previous.abs() * 100.0))
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use super::document::{Block, build};
+use super::document::{Block, Reasons, build};
 use super::{Format, Output, Report, draw, write_file};
 use crate::error::{Error, Result};
 
@@ -53,45 +53,35 @@ fn numeric(cell: &str) -> bool {
     c.chars().next().is_some_and(|ch| ch.is_ascii_digit()) || c == "n/a"
 }
 
-/// An SVG chart ready to sit inside HTML: no XML namespace URL (HTML does not need it, and
-/// the page holds no URL at all), scaled by CSS.
-/// Why the figures of one table are n/a: each reason numbered once, marked on its cells,
-/// and listed under the table.
+/// Why the figures of one table are n/a: each reason numbered once, marked on its cells
+/// with a link, and listed under the table.
 struct Notes<'a> {
     table: usize,
-    reasons: Vec<&'a str>,
+    reasons: Reasons<'a>,
 }
 
 impl<'a> Notes<'a> {
     fn new(table: usize) -> Notes<'a> {
         Notes {
             table,
-            reasons: Vec::new(),
+            reasons: Reasons::default(),
         }
     }
 
     /// The mark after an n/a: a link to its reason.
     fn mark(&mut self, note: Option<&'a str>) -> String {
-        let Some(note) = note else {
-            return String::new();
-        };
-        let n = match self.reasons.iter().position(|r| *r == note) {
-            Some(at) => at + 1,
-            None => {
-                self.reasons.push(note);
-                self.reasons.len()
-            }
-        };
-        format!("<sup><a href=\"#why-{}-{n}\">{n}</a></sup>", self.table)
+        self.reasons.number(note).map_or(String::new(), |n| {
+            format!("<sup><a href=\"#why-{}-{n}\">{n}</a></sup>", self.table)
+        })
     }
 
     /// The reasons, under the table.
     fn list(&self, h: &mut String) {
-        if self.reasons.is_empty() {
+        if self.reasons.list().is_empty() {
             return;
         }
         h.push_str("<ol class=\"why\">\n");
-        for (n, reason) in self.reasons.iter().enumerate() {
+        for (n, reason) in self.reasons.list().iter().enumerate() {
             let _ = writeln!(
                 h,
                 "<li id=\"why-{}-{}\">n/a: {}</li>",
@@ -104,6 +94,8 @@ impl<'a> Notes<'a> {
     }
 }
 
+/// An SVG chart ready to sit inside HTML: no XML namespace URL (HTML does not need it, and
+/// the page holds no URL at all), scaled by CSS.
 fn inline_svg(svg: &str) -> String {
     svg.replacen(" xmlns=\"http://www.w3.org/2000/svg\"", "", 1)
 }

@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use super::document::{Block, build};
+use super::document::{Block, Reasons, build};
 use super::{Format, Output, Report, write_file};
 use crate::error::Result;
 
@@ -47,33 +47,23 @@ fn link_target(link: &str) -> String {
     out
 }
 
-/// The reasons of a table's n/a cells, numbered once each: `n/a [1]` in the cell, the
-/// reasons listed under the table.
+/// The reasons of a table's n/a cells: `n/a [1]` in the cell, the reasons listed under
+/// the table.
 #[derive(Default)]
-struct Notes<'a> {
-    reasons: Vec<&'a str>,
-}
+struct Notes<'a>(Reasons<'a>);
 
 impl<'a> Notes<'a> {
     fn mark(&mut self, note: Option<&'a str>) -> String {
-        let Some(note) = note else {
-            return String::new();
-        };
-        let n = match self.reasons.iter().position(|r| *r == note) {
-            Some(i) => i + 1,
-            None => {
-                self.reasons.push(note);
-                self.reasons.len()
-            }
-        };
-        format!(" \\[{n}\\]")
+        self.0
+            .number(note)
+            .map_or(String::new(), |n| format!(" \\[{n}\\]"))
     }
 
     fn list(&self, md: &mut String) {
-        for (i, reason) in self.reasons.iter().enumerate() {
+        for (i, reason) in self.0.list().iter().enumerate() {
             let _ = writeln!(md, "\\[{}\\] n/a: {}  ", i + 1, escape(reason));
         }
-        if !self.reasons.is_empty() {
+        if !self.0.list().is_empty() {
             md.push('\n');
         }
     }

@@ -7,7 +7,7 @@ use crate::analysis::Results;
 use crate::analysis::people;
 use crate::analysis::relationships::{DormantFigures, Strength, Supporters};
 use crate::analysis::table::{Cell, Table};
-use crate::report::charts::{Bars, ChartSlot, Drawn, Plot, Role, Series, slot};
+use crate::report::charts::{Bars, ChartSlot, Drawn, Plot, Role, Series, person_label, slot};
 use crate::report::document::{Block, Section};
 use crate::report::headline::{Better, Headline, Reading, Unit};
 use crate::report::tables::text;
@@ -60,17 +60,6 @@ const HEADLINES: &[Headline] = &[
 
 fn int(n: u64) -> Cell {
     Cell::Int(n as i64)
-}
-
-/// A person's label in a chart: the platform is added when several platforms are shown,
-/// since one person on two platforms is two counterparts.
-fn person_label(name: Option<&str>, id: &str, platform: &str, several: bool) -> String {
-    let name = people::label(name, id);
-    if several {
-        format!("{name} ({platform})")
-    } else {
-        name
-    }
 }
 
 fn counterparts_chart(strength: Option<&Strength>, several: bool) -> Drawn {
