@@ -132,7 +132,13 @@ pub fn write_file_atomically(target: &Path, bytes: &[u8]) -> Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => std::path::PathBuf::from("."),
     };
-    let mut file = tempfile::NamedTempFile::new_in(&dir).map_err(fail)?;
+    // tempfile's error names its own temporary path; the line says the target's.
+    let plain = |e: io::Error| match e.kind() {
+        io::ErrorKind::NotFound => io::Error::other("its folder does not exist"),
+        io::ErrorKind::PermissionDenied => io::Error::other("permission denied in its folder"),
+        kind => io::Error::from(kind),
+    };
+    let mut file = tempfile::NamedTempFile::new_in(&dir).map_err(|e| fail(plain(e)))?;
     io::Write::write_all(&mut file, bytes).map_err(fail)?;
     file.persist(target).map_err(|e| fail(e.error))?;
     Ok(())

@@ -75,3 +75,24 @@ fn two_people_with_one_name_on_one_platform_are_never_linked() {
     // Linked rows come first; this one is last.
     assert_eq!(text.lines().last(), Some(grace));
 }
+
+#[test]
+fn a_file_that_cannot_be_written_is_one_line_and_exit_1() {
+    let dir = tempdir();
+    let target = dir.path().join("no such folder").join("people.csv");
+    let out = rapport()
+        .args(["people", "--quiet", "--out"])
+        .arg(&target)
+        .arg(fixture("linkedin-2024"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    let last = err.lines().last().unwrap_or_default();
+    assert!(
+        last.contains("people.csv: cannot write: its folder does not exist")
+            && !last.contains(".tmp"),
+        "{err}"
+    );
+    assert!(!dir.path().join("no such folder").exists());
+}
