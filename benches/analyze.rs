@@ -36,6 +36,7 @@ fn analyze(c: &mut Criterion) {
             request: Default::default(),
             compare_previous: false,
             execution,
+            linking: Default::default(),
         };
         group.bench_function(
             format!("summary of 20k tweets + 20k DMs, {execution:?}"),
@@ -75,6 +76,7 @@ fn report(c: &mut Criterion) {
         request: Default::default(),
         compare_previous: false,
         execution: Execution::Parallel,
+        linking: Default::default(),
     };
     let analyzed = summarize(&input, &settings).expect("summarizes");
     let mut group = c.benchmark_group("report");

@@ -100,6 +100,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             request: Default::default(),
             compare_previous: false,
             execution,
+            linking: Default::default(),
         };
         let t = Instant::now();
         summarize(&input, &settings)?;

@@ -52,6 +52,10 @@ pub enum Error {
     /// One or more `--fail-if` conditions held: one line each.
     #[error("{}", .0.join("\nrapport: "))]
     Gate(Vec<String>),
+    /// The people file (`--people`) cannot be used: one line per problem, each naming the
+    /// file and its line.
+    #[error("{}", .0.join("\nrapport: "))]
+    People(Vec<String>),
     /// A dataframe operation failed; this is a bug or an exhausted resource, not bad input.
     #[error("internal dataframe error: {0}")]
     Polars(#[from] polars::error::PolarsError),
@@ -62,7 +66,7 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Archive { .. } | Error::Entry { .. } | Error::Output { .. } => EXIT_INPUT,
-            Error::Polars(_) => EXIT_INPUT,
+            Error::Polars(_) | Error::People(_) => EXIT_INPUT,
             Error::Usage(_) => EXIT_USAGE,
             Error::Strict(_) | Error::Gate(_) => EXIT_GATE,
         }
@@ -72,7 +76,7 @@ impl Error {
     /// any control character from an archive shown escaped.
     pub fn message(&self) -> String {
         match self {
-            Error::Gate(lines) => lines
+            Error::Gate(lines) | Error::People(lines) => lines
                 .iter()
                 .map(|l| one_line(l))
                 .collect::<Vec<_>>()

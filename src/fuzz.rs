@@ -327,6 +327,7 @@ fn analyze(path: &std::path::Path) {
         request: PeriodRequest::default(),
         compare_previous: true,
         execution: Execution::Sequential,
+        linking: Default::default(),
     };
     let _ = pipeline::summarize(&input, &settings);
 }

@@ -22,6 +22,7 @@
 //!     request: Default::default(),
 //!     compare_previous: false,
 //!     execution: Execution::Parallel,
+//!     linking: Default::default(),
 //! };
 //! let analyzed = pipeline::summarize(&input, &settings)?;
 //! println!("{}", analyzed.summary["overall"]["responsiveness"]["within_24h_rate"]);

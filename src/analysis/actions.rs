@@ -47,6 +47,8 @@ pub struct Action {
     /// turn waiting for an answer, the connection, the supporter's first interaction in the
     /// period, the last interaction of a dormant relationship.
     pub since: String,
+    /// The person's accounts.
+    pub accounts: Vec<super::persons::PersonAccount>,
 }
 
 /// The `actions` figures.
@@ -70,6 +72,7 @@ impl super::Outcome for Actions {
                 &mut a.profile_url,
                 pseudonym,
             );
+            super::redact_accounts(&mut a.accounts, pseudonym);
         }
     }
 }
@@ -88,9 +91,10 @@ fn mark(reasons: &mut Reasons, reason: usize, at: i64) {
 pub fn run(scope: &Scope) -> PolarsResult<Figures> {
     let end = scope.period.end;
     let mut reasons: BTreeMap<(String, String), Reasons> = BTreeMap::new();
+    // In the overall scope, the reasons of every account of a person are one action.
     let mut add = |platform: &str, id: &str, reason: usize, at: i64| {
         let entry = reasons
-            .entry((platform.to_string(), id.to_string()))
+            .entry(scope.persons.key_owned(platform, id))
             .or_default();
         mark(entry, reason, at);
     };
@@ -161,8 +165,9 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
             }
             let before = history.get(&key).copied().unwrap_or(0);
             let action = Action {
-                counterpart_name: people.name_or(&key.0, &key.1, name),
+                counterpart_name: scope.person_name(people, &key.0, &key.1, name),
                 profile_url: scope.profile_url(&key.0, &key.1),
+                accounts: scope.accounts_of(&key.0, &key.1),
                 platform: key.0,
                 counterpart_id: key.1,
                 reasons,
@@ -191,7 +196,7 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
     Ok(Figures::new(result, Vec::new()))
 }
 
-/// The first inbound interaction in the period of each counterpart.
+/// The first inbound interaction in the period of each counterpart (each person, overall).
 fn first_inbound(scope: &Scope) -> PolarsResult<HashMap<(String, String), i64>> {
     let frame = &scope.within.interactions;
     let platform = super::columns::strs(frame, "platform")?;
@@ -205,7 +210,7 @@ fn first_inbound(scope: &Scope) -> PolarsResult<HashMap<(String, String), i64>> 
         };
         if direction[i] == Some("inbound") {
             first
-                .entry((p.to_string(), c.to_string()))
+                .entry(scope.persons.key_owned(p, c))
                 .and_modify(|f| *f = (*f).min(t))
                 .or_insert(t);
         }

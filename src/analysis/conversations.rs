@@ -345,6 +345,7 @@ fn messages_by_person(scope: &Scope) -> PolarsResult<Table> {
             "counterpart_id",
             "counterpart_name",
             "messages",
+            "platforms",
         ],
     );
     let frame = &scope.within.interactions;
@@ -357,7 +358,8 @@ fn messages_by_person(scope: &Scope) -> PolarsResult<Table> {
             continue;
         }
         if let (Some(p), Some(c), Some(t)) = (platform[i], id[i], at[i]) {
-            by_person.entry((p, c)).or_default().push(t);
+            // A person's messages on every platform, overall.
+            by_person.entry(scope.key(p, c)).or_default().push(t);
         }
     }
     let mut ranked: Vec<((&str, &str), Vec<i64>)> = by_person.into_iter().collect();
@@ -366,7 +368,8 @@ fn messages_by_person(scope: &Scope) -> PolarsResult<Table> {
     let people = scope.shared()?.people();
     let months = clock.months(period);
     for ((p, c), times) in &ranked {
-        let name = people.name(p, c);
+        let name = scope.person_name(people, p, c, None);
+        let platforms = super::persons::platforms_text(&scope.accounts_of(p, c), p);
         for month in months.clone() {
             let n = times
                 .iter()
@@ -378,6 +381,7 @@ fn messages_by_person(scope: &Scope) -> PolarsResult<Table> {
                 (*c).into(),
                 name.clone().map_or(Cell::Null, Cell::Text),
                 Cell::from(n),
+                Cell::Text(platforms.clone()),
             ]);
         }
     }

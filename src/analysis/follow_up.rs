@@ -1,6 +1,7 @@
 //! Following up on new connections: a connection made at time t is followed up when the
 //! owner has an outbound interaction with that person (a message included, an invitation
-//! not) in [t, t + 7 days].
+//! not) in [t, t + 7 days], on any account of the person (overall: a LinkedIn connection
+//! followed up by a message on Facebook to the same person counts).
 
 use std::collections::HashMap;
 
@@ -9,6 +10,7 @@ use serde::Serialize;
 
 use super::columns::{strs, times};
 use super::period::DAY_MS;
+use super::persons::Persons;
 use super::stats::share;
 use super::{Figure, Figures, Scope};
 use crate::model::{Dataset, InteractionKind};
@@ -29,7 +31,7 @@ pub struct NewConnection {
     pub followed_up: bool,
 }
 
-/// Sorted times per (platform, counterpart).
+/// Sorted times per (platform, counterpart), keyed by the person's key in the scope.
 pub type TimesByCounterpart = HashMap<(String, String), Vec<i64>>;
 
 /// The owner's outbound interaction times per counterpart, sorted, built in one pass.
@@ -41,8 +43,8 @@ pub struct OutboundIndex {
     pub messages: TimesByCounterpart,
 }
 
-/// The owner's outbound interaction times in `data`.
-pub fn outbound_index(data: &Dataset) -> PolarsResult<OutboundIndex> {
+/// The owner's outbound interaction times in `data`, under each account's person key.
+pub fn outbound_index(data: &Dataset, persons: &Persons) -> PolarsResult<OutboundIndex> {
     let frame = &data.interactions;
     let platform = strs(frame, "platform")?;
     let id = strs(frame, "counterpart_id")?;
@@ -61,7 +63,7 @@ pub fn outbound_index(data: &Dataset) -> PolarsResult<OutboundIndex> {
         if direction[i] != Some("outbound") || k == invitation {
             continue;
         }
-        let key = (p.to_string(), c.to_string());
+        let key = persons.key_owned(p, c);
         if k == message {
             index.messages.entry(key.clone()).or_default().push(t);
         }
@@ -98,13 +100,12 @@ pub fn new_connections(
         let (Some(p), Some(c), Some(t)) = (platform[i], id[i], at[i]) else {
             continue;
         };
-        let key = (p.to_string(), c.to_string());
         let followed_up = outbound
-            .get(&key)
+            .get(&scope.persons.key_owned(p, c))
             .is_some_and(|times| any_between(times, t, t + FOLLOW_UP_MS));
         list.push(NewConnection {
-            platform: key.0,
-            counterpart_id: key.1,
+            platform: p.to_string(),
+            counterpart_id: c.to_string(),
             at: t,
             followed_up,
         });

@@ -16,7 +16,9 @@ pub mod lift;
 pub mod linking;
 pub mod one_on_one;
 pub mod people;
+pub mod people_file;
 pub mod period;
+pub mod persons;
 pub mod relationships;
 pub mod shared;
 pub mod stats;
@@ -99,6 +101,9 @@ pub struct Scope<'a> {
     pub invitation_notes: &'a InvitationNotes,
     /// What each platform's archives can show, in registry order.
     pub facts: &'a [PlatformFacts],
+    /// Which accounts are one person: the run's links in the overall scope, none in a
+    /// platform scope (see [`Scope::with_persons`]).
+    pub persons: &'a persons::Persons,
     /// Results several analyses of this scope read, computed once (see [`Scope::shared`]).
     shared: std::sync::OnceLock<shared::Shared>,
     /// The platforms with rows in the scope (see [`Scope::present`]).
@@ -131,13 +136,65 @@ impl<'a> Scope<'a> {
             options,
             invitation_notes,
             facts,
+            persons: &NO_LINKS,
             shared: std::sync::OnceLock::new(),
             present: std::sync::OnceLock::new(),
         })
     }
 }
 
+/// The persons of a scope that links no account.
+static NO_LINKS: std::sync::LazyLock<persons::Persons> =
+    std::sync::LazyLock::new(persons::Persons::default);
+
+impl<'a> Scope<'a> {
+    /// The same scope with accounts linked into persons (the overall scope's links).
+    pub fn with_persons(mut self, persons: &'a persons::Persons) -> Scope<'a> {
+        self.persons = persons;
+        self
+    }
+}
+
 impl Scope<'_> {
+    /// The key an account is counted under in this scope: its person's first account where
+    /// it is linked, else itself.
+    pub fn key<'k>(&'k self, platform: &'k str, id: &'k str) -> (&'k str, &'k str) {
+        self.persons.key(platform, id)
+    }
+
+    /// The name of the person an account belongs to: the link's name where it is linked,
+    /// else the best name the whole archive gives, else `fallback`.
+    pub fn person_name(
+        &self,
+        people: &people::People,
+        platform: &str,
+        id: &str,
+        fallback: Option<String>,
+    ) -> Option<String> {
+        if let Some(link) = self.persons.link_of(platform, id)
+            && !link.person.is_empty()
+        {
+            return Some(link.person.clone());
+        }
+        people.name_or(platform, id, fallback)
+    }
+
+    /// The accounts of the person an account belongs to, each with its profile address:
+    /// the link's accounts, else the account alone.
+    pub fn accounts_of(&self, platform: &str, id: &str) -> Vec<persons::PersonAccount> {
+        let keys: Vec<(String, String)> = match self.persons.link_of(platform, id) {
+            Some(link) => link.accounts.clone(),
+            None => vec![(platform.to_string(), id.to_string())],
+        };
+        keys.into_iter()
+            .map(|(platform, counterpart_id)| persons::PersonAccount {
+                profile_url: self.profile_url(&platform, &counterpart_id),
+                platform,
+                counterpart_id,
+            })
+            .collect()
+    }
+
     /// What `platform`'s archives can show.
     pub fn facts_of(&self, platform: &str) -> Option<&PlatformFacts> {
         self.facts.iter().find(|f| f.platform.as_str() == platform)
@@ -255,6 +312,15 @@ pub fn redact_person(
     }
     *profile_url = None;
     *id = replacement;
+}
+
+/// Replaces the id of each account of a person by its pseudonym and drops their profile
+/// addresses (`--redact`).
+pub fn redact_accounts(accounts: &mut [persons::PersonAccount], pseudonym: Pseudonym) {
+    for a in accounts {
+        a.counterpart_id = pseudonym(&a.platform, &a.counterpart_id);
+        a.profile_url = None;
+    }
 }
 
 /// An [`Outcome`] behind a pointer, so that one list holds every analysis' result.

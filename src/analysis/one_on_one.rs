@@ -1,6 +1,8 @@
 //! Moving public exchanges to one-on-one: counterparts with a public interaction (reply,
 //! mention, comment, quote) in the period who got a direct message from the owner within
-//! 14 days after it, over such counterparts.
+//! 14 days after it, over such counterparts. In the overall scope a counterpart is a
+//! person: a public exchange on Twitter followed by a LinkedIn message to the same person
+//! is a move to one-on-one.
 
 use std::collections::BTreeMap;
 
@@ -59,10 +61,11 @@ pub fn run(scope: &Scope) -> PolarsResult<Figures> {
         if !public.contains(&k) || scope.one_sided(p) {
             continue;
         }
+        let key = scope.key(p, c);
         let moved = sent
-            .get(&(p.to_string(), c.to_string()))
+            .get(&(key.0.to_string(), key.1.to_string()))
             .is_some_and(|times| any_between(times, t, t + ONE_ON_ONE_MS));
-        *counterparts.entry((p, c)).or_insert(false) |= moved;
+        *counterparts.entry(key).or_insert(false) |= moved;
     }
     let moved = counterparts.values().filter(|m| **m).count();
     let result = match scope.other_side_unknown()? {

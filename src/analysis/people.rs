@@ -38,14 +38,15 @@ impl People {
         let (platform, id) = (strs(frame, "platform")?, strs(frame, "counterpart_id")?);
         let (name, at) = (strs(frame, "counterpart_name")?, times(frame, "at")?);
         for i in 0..frame.height() {
-            let (Some(p), Some(c), Some(n)) = (platform[i], id[i], name[i]) else {
+            let (Some(p), Some(c)) = (platform[i], id[i]) else {
                 continue;
             };
-            if n.trim().is_empty() {
-                continue;
-            }
-            let t = at[i].unwrap_or(i64::MIN + 1);
+            // Every counterpart is known, named or not (a people file may name it by id).
             let entry = known.entry((p.to_string(), c.to_string())).or_default();
+            let Some(n) = name[i].filter(|n| !n.trim().is_empty()) else {
+                continue;
+            };
+            let t = at[i].unwrap_or(i64::MIN + 1);
             if entry.name.as_ref().is_none_or(|(seen, _)| t >= *seen) {
                 entry.name = Some((t, n.trim().to_string()));
             }
@@ -88,6 +89,12 @@ impl People {
             .map(|h| format!("@{h}"))
     }
 
+    /// Whether the archives know the account.
+    pub fn knows(&self, platform: &str, id: &str) -> bool {
+        self.known
+            .contains_key(&(platform.to_string(), id.to_string()))
+    }
+
     /// Every counterpart with a display name (not a handle): platform, id and name, sorted.
     pub fn display_names(&self) -> Vec<(&str, &str, &str)> {
         let mut list: Vec<(&str, &str, &str)> = self
@@ -97,6 +104,19 @@ impl People {
             .collect();
         list.sort_unstable();
         list
+    }
+
+    /// Every counterpart the archives know (of every interaction and connection): platform,
+    /// id, display name and handle.
+    pub fn accounts(&self) -> impl Iterator<Item = (&str, &str, Option<&str>, Option<&str>)> {
+        self.known.iter().map(|((p, c), k)| {
+            (
+                p.as_str(),
+                c.as_str(),
+                k.name.as_ref().map(|(_, n)| n.as_str()),
+                k.handle.as_deref(),
+            )
+        })
     }
 
     /// The name of a counterpart where the archives give one, else `fallback` (a name the

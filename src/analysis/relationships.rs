@@ -1,7 +1,8 @@
 //! Who the owner's real relationships are: counterpart strength and reciprocity, the
 //! supporters and whether the owner gives back, and relationships going dormant.
 //!
-//! A counterpart is (platform, counterpart_id): one person on two platforms is two.
+//! A counterpart is (platform, counterpart_id), except in the overall scope, where the
+//! accounts the run links into one person count as one ([`merge_persons`]).
 
 use std::collections::HashMap;
 
@@ -9,7 +10,9 @@ use polars::prelude::*;
 use serde::Serialize;
 
 use super::columns::{strs, times, u64s};
+use super::people::People;
 use super::period::DAY_MS;
+use super::persons::PersonAccount;
 use super::stats::{rate, share};
 use super::{Figure, Figures, Notes, Scope};
 
@@ -70,8 +73,15 @@ pub struct Counterpart {
     pub outbound: u64,
     /// inbound + outbound.
     pub strength: u64,
-    /// outbound / strength; null under a strength of 3 (too few to say).
+    /// outbound / strength; null under a strength of 3 (too few to say), counted on the
+    /// platforms whose archives hold both sides.
     pub reciprocity: Option<f64>,
+    /// The person's accounts: this one alone, or every account linked to it (overall).
+    pub accounts: Vec<PersonAccount>,
+    /// (inbound, outbound) on the platforms whose archives hold what both sides did: what
+    /// reciprocity is counted on.
+    #[serde(skip)]
+    pub both_sides: (u64, u64),
 }
 
 /// Every counterpart of `interactions` with its counts, strongest first, ties by id.
@@ -115,17 +125,76 @@ pub fn counterparts(interactions: &DataFrame) -> PolarsResult<Vec<Counterpart>> 
                 inbound: inb,
                 outbound: outb,
                 strength: inb + outb,
-                // One or two interactions say nothing about give and take.
-                reciprocity: if inb + outb >= STRONG {
-                    rate(outb as f64, (inb + outb) as f64)
-                } else {
-                    None
-                },
+                reciprocity: own_reciprocity(inb, outb),
+                accounts: Vec::new(),
+                both_sides: (inb, outb),
             })
         })
         .collect();
     sort_ranked(&mut list, |x| x.strength);
     Ok(list)
+}
+
+/// A person's own reciprocity: outbound / (inbound + outbound); null under 3 interactions
+/// (one or two say nothing about give and take).
+fn own_reciprocity(inbound: u64, outbound: u64) -> Option<f64> {
+    if inbound + outbound >= STRONG {
+        rate(outbound as f64, (inbound + outbound) as f64)
+    } else {
+        None
+    }
+}
+
+/// The counterparts of `scope` as persons: the accounts the scope links into one person
+/// add up under the person's key, with the person's name, accounts and profile address;
+/// what counts for reciprocity leaves out the platforms whose archives hold only what the
+/// owner did. Strongest first.
+pub fn merge_persons(
+    accounts: Vec<Counterpart>,
+    scope: &Scope,
+    people: &People,
+) -> Vec<Counterpart> {
+    let mut merged: Vec<Counterpart> = Vec::with_capacity(accounts.len());
+    let mut at: HashMap<(String, String), usize> = HashMap::new();
+    for c in accounts {
+        let sides = if scope.one_sided(&c.platform) {
+            (0, 0)
+        } else {
+            (c.inbound, c.outbound)
+        };
+        let key = scope.persons.key_owned(&c.platform, &c.counterpart_id);
+        match at.get(&key) {
+            Some(&i) => {
+                let m = &mut merged[i];
+                m.inbound += c.inbound;
+                m.outbound += c.outbound;
+                m.strength += c.strength;
+                m.both_sides.0 += sides.0;
+                m.both_sides.1 += sides.1;
+                if m.counterpart_name.is_none() {
+                    m.counterpart_name = c.counterpart_name;
+                }
+            }
+            None => {
+                at.insert(key.clone(), merged.len());
+                merged.push(Counterpart {
+                    platform: key.0,
+                    counterpart_id: key.1,
+                    both_sides: sides,
+                    ..c
+                });
+            }
+        }
+    }
+    for m in &mut merged {
+        let name = m.counterpart_name.take();
+        m.counterpart_name = scope.person_name(people, &m.platform, &m.counterpart_id, name);
+        m.profile_url = scope.profile_url(&m.platform, &m.counterpart_id);
+        m.accounts = scope.accounts_of(&m.platform, &m.counterpart_id);
+        m.reciprocity = own_reciprocity(m.both_sides.0, m.both_sides.1);
+    }
+    sort_ranked(&mut merged, |x| x.strength);
+    merged
 }
 
 /// The `counterpart_strength` figures.
@@ -151,6 +220,7 @@ impl super::Outcome for Strength {
                 &mut c.profile_url,
                 pseudonym,
             );
+            super::redact_accounts(&mut c.accounts, pseudonym);
         }
     }
 }
@@ -159,13 +229,13 @@ impl super::Outcome for Strength {
 pub fn strength(scope: &Scope) -> PolarsResult<Figures> {
     let all = scope.shared()?.counterparts();
     // What others give back is unknown on an archive of what the owner did only: its
-    // counterparts are in no reciprocity.
+    // interactions are in no reciprocity.
     let strong: Vec<&Counterpart> = all
         .iter()
-        .filter(|c| c.strength >= STRONG && !scope.one_sided(&c.platform))
+        .filter(|c| c.both_sides.0 + c.both_sides.1 >= STRONG)
         .collect();
-    let out: u64 = strong.iter().map(|c| c.outbound).sum();
-    let total: u64 = strong.iter().map(|c| c.strength).sum();
+    let out: u64 = strong.iter().map(|c| c.both_sides.1).sum();
+    let total: u64 = strong.iter().map(|c| c.both_sides.0 + c.both_sides.1).sum();
     let unknown = scope.other_side_unknown()?;
     let result = Strength {
         counterparts: all.len(),
@@ -177,17 +247,7 @@ pub fn strength(scope: &Scope) -> PolarsResult<Figures> {
                 "no counterpart has 3 or more interactions in the period",
             ),
         },
-        top_counterparts: all
-            .iter()
-            .take(scope.options.top)
-            .map(|c| {
-                let mut c = c.clone();
-                if scope.one_sided(&c.platform) {
-                    c.reciprocity = None;
-                }
-                c
-            })
-            .collect(),
+        top_counterparts: all.iter().take(scope.options.top).cloned().collect(),
     };
     let mut notes = Notes::default();
     if result
@@ -203,7 +263,7 @@ pub fn strength(scope: &Scope) -> PolarsResult<Figures> {
     if result
         .top_counterparts
         .iter()
-        .any(|c| scope.one_sided(&c.platform))
+        .any(|c| c.reciprocity.is_none() && c.accounts.iter().any(|a| scope.one_sided(&a.platform)))
     {
         notes.add(
             "top_counterparts.reciprocity",
@@ -232,6 +292,8 @@ pub struct Supporter {
     pub outbound: u64,
     /// Whether the owner did anything towards them in the period.
     pub reciprocated: bool,
+    /// The person's accounts.
+    pub accounts: Vec<PersonAccount>,
 }
 
 /// An unreciprocated supporter.
@@ -248,6 +310,8 @@ pub struct Unreciprocated {
     pub profile_url: Option<String>,
     /// Their acts towards the owner.
     pub inbound: u64,
+    /// The person's accounts.
+    pub accounts: Vec<PersonAccount>,
 }
 
 /// The `supporters` figures.
@@ -279,6 +343,7 @@ impl super::Outcome for Supporters {
                 &mut s.profile_url,
                 pseudonym,
             );
+            super::redact_accounts(&mut s.accounts, pseudonym);
         }
         for u in &mut self.unreciprocated_3plus {
             super::redact_person(
@@ -288,6 +353,7 @@ impl super::Outcome for Supporters {
                 &mut u.profile_url,
                 pseudonym,
             );
+            super::redact_accounts(&mut u.accounts, pseudonym);
         }
     }
 }
@@ -305,6 +371,7 @@ pub fn supporter_list(counterparts: &[Counterpart]) -> Vec<Supporter> {
             profile_url: c.profile_url.clone(),
             inbound: c.inbound,
             outbound: c.outbound,
+            accounts: c.accounts.clone(),
         })
         .collect();
     sort_ranked(&mut list, |x| x.inbound);
@@ -345,6 +412,7 @@ pub fn supporters(scope: &Scope) -> PolarsResult<Figures> {
                 counterpart_name: s.counterpart_name.clone(),
                 profile_url: s.profile_url.clone(),
                 inbound: s.inbound,
+                accounts: s.accounts.clone(),
             })
             .collect(),
     };
@@ -367,6 +435,8 @@ pub struct Dormant {
     pub interactions_before: u64,
     /// The last of them (RFC 3339, UTC).
     pub last_interaction_at: String,
+    /// The person's accounts.
+    pub accounts: Vec<PersonAccount>,
 }
 
 /// How far back interactions count for dormancy: the year before the last 90 days.
@@ -374,8 +444,8 @@ pub const DORMANT_HISTORY_MS: i64 = 365 * DAY_MS;
 
 /// Dormant relationships, most interactions before first, ties by id: at least 3
 /// interactions in the year before the last 90 days, `[E - 455 days, E - 90 days)`, and none
-/// in `[E - 90 days, E]`. The year reaches before the period's start: a quarter is shorter
-/// than 90 days and the history that makes a relationship.
+/// in `[E - 90 days, E]`, on any account of the person. The year reaches before the period's
+/// start: a quarter is shorter than 90 days and the history that makes a relationship.
 pub fn dormant_list(scope: &Scope) -> PolarsResult<Vec<Dormant>> {
     let frame = &scope.all.interactions;
     let platform = strs(frame, "platform")?;
@@ -388,7 +458,7 @@ pub fn dormant_list(scope: &Scope) -> PolarsResult<Vec<Dormant>> {
     for i in 0..frame.height() {
         if let (Some(p), Some(c), Some(n)) = (platform[i], id[i], name[i]) {
             let t = at[i].unwrap_or(i64::MIN);
-            let entry = names.entry((p, c)).or_insert((t, n));
+            let entry = names.entry(scope.key(p, c)).or_insert((t, n));
             if t >= entry.0 {
                 *entry = (t, n);
             }
@@ -405,7 +475,7 @@ pub fn dormant_list(scope: &Scope) -> PolarsResult<Vec<Dormant>> {
         if t < history || t > end {
             continue;
         }
-        let entry = seen.entry((p, c)).or_insert((0, i64::MIN, false));
+        let entry = seen.entry(scope.key(p, c)).or_insert((0, i64::MIN, false));
         if t < cutoff {
             entry.0 += 1;
             entry.1 = entry.1.max(t);
@@ -423,6 +493,7 @@ pub fn dormant_list(scope: &Scope) -> PolarsResult<Vec<Dormant>> {
             profile_url: None,
             interactions_before: before,
             last_interaction_at: rfc3339(last),
+            accounts: Vec::new(),
         })
         .collect();
     sort_ranked(&mut list, |x| x.interactions_before);
@@ -455,6 +526,7 @@ impl super::Outcome for DormantFigures {
                 &mut d.profile_url,
                 pseudonym,
             );
+            super::redact_accounts(&mut d.accounts, pseudonym);
         }
     }
 }

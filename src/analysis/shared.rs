@@ -63,7 +63,7 @@ impl Shared {
                     },
                     || {
                         rayon::join(
-                            || follow_up::outbound_index(&scope.all),
+                            || follow_up::outbound_index(&scope.all, scope.persons),
                             || engagement::content_scope(&scope.within.posts),
                         )
                     },
@@ -74,18 +74,15 @@ impl Shared {
         let outbound = outbound?;
         let new_connections = follow_up::new_connections(scope, &outbound)?;
         let people = people?;
-        // Every listed person by the best name the whole archive gives, with their profile.
-        let mut counterparts = counterparts?;
-        for c in &mut counterparts {
-            let name = c.counterpart_name.take();
-            c.counterpart_name = people.name_or(&c.platform, &c.counterpart_id, name);
-            c.profile_url = scope.profile_url(&c.platform, &c.counterpart_id);
-        }
+        // Every listed person by the best name the whole archive gives, with their profile
+        // and accounts; in the overall scope, the accounts linked into one person as one.
+        let counterparts = relationships::merge_persons(counterparts?, scope, &people);
         let mut dormant = dormant?;
         for d in &mut dormant {
             let name = d.counterpart_name.take();
-            d.counterpart_name = people.name_or(&d.platform, &d.counterpart_id, name);
+            d.counterpart_name = scope.person_name(&people, &d.platform, &d.counterpart_id, name);
             d.profile_url = scope.profile_url(&d.platform, &d.counterpart_id);
+            d.accounts = scope.accounts_of(&d.platform, &d.counterpart_id);
         }
         Ok(Shared {
             counterparts,

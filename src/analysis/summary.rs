@@ -59,6 +59,10 @@ pub struct Header {
     pub coverage: BTreeMap<String, PlatformCoverage>,
     /// Notes that apply to the whole run.
     pub notes: Vec<String>,
+    /// summary.json's `people`: the links of the overall scope.
+    pub people: super::persons::PeopleSummary,
+    /// The links themselves, for the pseudonyms of `--redact` (one per person).
+    pub persons: super::persons::Persons,
     /// What the archives lack that the reader must know first (`tweets.js is missing`),
     /// one line each naming the archive; the report opens with them.
     pub warnings: Vec<String>,
@@ -220,6 +224,10 @@ pub fn build_with_notes(header: &Header, scopes: &[ScopeFigures]) -> (Value, Vec
     root.insert(
         "coverage".into(),
         serde_json::to_value(&header.coverage).unwrap_or(Value::Null),
+    );
+    root.insert(
+        "people".into(),
+        serde_json::to_value(&header.people).unwrap_or(Value::Null),
     );
     let mut scope_values = Vec::new();
     for scope in scopes {

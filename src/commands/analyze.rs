@@ -8,13 +8,17 @@ use clap::Args;
 
 use super::{ReadOptions, strict_exit};
 use crate::analysis::period::{self, Clock};
-use crate::analysis::{Execution, Options};
+use crate::analysis::persons::Linking;
+use crate::analysis::{Execution, Options, people_file};
 use crate::error::{Error, Result};
 use crate::pipeline::gate::{self, Gate};
 use crate::pipeline::{Input, Settings, read_input, sample_archives, summarize_with_progress};
 use crate::progress::Reporter;
 use crate::report::redact::Pseudonyms;
 use crate::report::{self, Format, Report};
+
+/// The people file of the sample archives, in `fixtures/`.
+pub const SAMPLE_PEOPLE_FILE: &str = "people.csv";
 
 /// `rapport analyze`.
 #[derive(Debug, Args)]
@@ -77,6 +81,19 @@ pub struct Analyze {
     #[arg(long)]
     pub redact: bool,
 
+    /// A people file: one row per person, a `person` column and one column per platform
+    /// with that person's id, handle or name there (as `rapport people` writes it). Its rows
+    /// link accounts of different platforms into one person in the overall figures, and
+    /// override the automatic links (a row of one account splits it off). With no ARCHIVE,
+    /// fixtures/people.csv.
+    #[arg(long, value_name = "FILE")]
+    pub people: Option<PathBuf>,
+
+    /// Link no accounts by the archives' own evidence (the same full name); only the
+    /// people file's rows link.
+    #[arg(long)]
+    pub no_link: bool,
+
     /// Exit 3 when this condition on a summary.json key holds, e.g.
     /// 'responsiveness.within_24h_rate < 0.6' (repeatable; keys without a platform are
     /// the overall figures). The summary is written first.
@@ -111,6 +128,20 @@ pub fn run(cmd: &Analyze, reporter: &Reporter) -> Result<i32> {
     } else {
         cmd.archives.clone()
     };
+    // The samples come with a people file, so that a new user sees a link it makes.
+    let people_path = match &cmd.people {
+        Some(path) => Some(path.clone()),
+        None if cmd.archives.is_empty() => paths
+            .first()
+            .and_then(|p| p.parent())
+            .map(|dir| dir.join(SAMPLE_PEOPLE_FILE))
+            .filter(|p| p.is_file()),
+        None => None,
+    };
+    let people_file = match &people_path {
+        Some(path) => Some(people_file::read(path).map_err(Error::People)?),
+        None => None,
+    };
     let input = crate::timing::stage("read input", || {
         read_input(&paths, cmd.read.load_options(), reporter)
     })?;
@@ -130,6 +161,10 @@ pub fn run(cmd: &Analyze, reporter: &Reporter) -> Result<i32> {
         } else {
             Execution::Parallel
         },
+        linking: Linking {
+            automatic: !cmd.no_link,
+            file: people_file,
+        },
     };
     let started = Instant::now();
     let analyzed = summarize_with_progress(&input, &settings, &reporter.bar("analyze", 0))?;
@@ -141,10 +176,10 @@ pub fn run(cmd: &Analyze, reporter: &Reporter) -> Result<i32> {
         None => Path::new("reports").join(report_name(&cmd.archives, &input)),
     };
     let pseudonyms = if cmd.redact {
-        Some(Pseudonyms::new(
-            &input.dataset,
-            crate::import::person_segment,
-        )?)
+        Some(
+            Pseudonyms::new(&input.dataset, crate::import::person_segment)?
+                .with_persons(&analyzed.header.persons),
+        )
     } else {
         None
     };

@@ -10,7 +10,9 @@ pub mod schema;
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use crate::analysis::people::People;
 use crate::analysis::period::{Period, PeriodRequest};
+use crate::analysis::persons::{Linking, PeopleSummary, Persons};
 use crate::analysis::summary::{self, ArchiveEntry, Header, PlatformCoverage};
 use crate::analysis::table::Table;
 use crate::analysis::{
@@ -59,6 +61,8 @@ pub struct Settings {
     pub compare_previous: bool,
     /// How to run.
     pub execution: Execution,
+    /// How accounts are linked into persons (`--people`, `--no-link`).
+    pub linking: Linking,
 }
 
 /// The sample archives in `fixtures/`: beside the working directory when run from a
@@ -177,28 +181,28 @@ pub fn summarize_with_progress(
         }
     }
     let facts = crate::import::facts(&input.archives);
+    let (persons, people) = link_persons(dataset, &settings.linking, present.len())?;
     let mut scopes = Vec::new();
-    for (name, data) in &names {
-        scopes.push(Scope::new(
-            name,
-            data.clone(),
-            period,
-            options,
-            &input.invitation_notes,
-            &facts,
-        )?);
-    }
+    let mut periods = vec![period];
     if settings.compare_previous {
-        let previous = previous_of(period);
+        periods.push(previous_of(period));
+    }
+    for p in periods {
         for (name, data) in &names {
-            scopes.push(Scope::new(
+            let scope = Scope::new(
                 name,
                 data.clone(),
-                previous,
+                p,
                 options,
                 &input.invitation_notes,
                 &facts,
-            )?);
+            )?;
+            // Only the overall scope of several platforms merges a person's accounts.
+            scopes.push(if name == "overall" {
+                scope.with_persons(&persons)
+            } else {
+                scope
+            });
         }
     }
     let analyses = crate::pipeline::registry::analyses();
@@ -239,6 +243,8 @@ pub fn summarize_with_progress(
         archives: archive_entries(input),
         coverage: coverage(&input.archives),
         notes,
+        people,
+        persons: persons.clone(),
         warnings: input
             .archives
             .iter()
@@ -268,6 +274,26 @@ pub fn summarize_with_progress(
         scopes: figures,
         tables,
     })
+}
+
+/// The persons of the overall scope: the archives' links (unless `--no-link`) and the
+/// people file's, checked against every account the archives know. With one platform the
+/// overall scope is that platform's, which never merges: no link.
+fn link_persons(
+    dataset: &Dataset,
+    linking: &Linking,
+    platforms: usize,
+) -> Result<(Persons, PeopleSummary)> {
+    let people = crate::timing::stage("people", || People::of(dataset))?;
+    let persons =
+        Persons::build(&people, linking.file.as_ref(), linking.automatic).map_err(Error::People)?;
+    let persons = if platforms > 1 {
+        persons
+    } else {
+        Persons::default()
+    };
+    let summary = PeopleSummary::of(&persons, &people, linking);
+    Ok((persons, summary))
 }
 
 fn archive_entries(input: &Input) -> Vec<ArchiveEntry> {

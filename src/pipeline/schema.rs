@@ -8,6 +8,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde_json::{Map, Value, json};
 
 use super::registry::ANALYSES;
+use crate::analysis::persons::PeopleSummary;
 use crate::analysis::summary::{ArchiveEntry, PlatformCoverage, SCHEMA_VERSION};
 
 /// The schema of one analysis' figures, for the registry.
@@ -89,6 +90,10 @@ pub fn summary_schema() -> Value {
         }),
     );
     properties.insert(
+        "people".into(),
+        generator.subschema_for::<PeopleSummary>().to_value(),
+    );
+    properties.insert(
         "notes".into(),
         json!({"type": "array", "items": {"type": "string"}}),
     );
@@ -106,7 +111,7 @@ pub fn summary_schema() -> Value {
         "type": "object",
         "properties": properties,
         "required": ["schema_version", "generated_by", "period", "parameters", "archives",
-                     "coverage", "notes", "overall"],
+                     "coverage", "people", "notes", "overall"],
         "$defs": {
             "figures": {
                 "type": "object",

@@ -570,6 +570,7 @@ pub fn messages_by_month(table: Option<&Table>) -> Drawn {
 pub fn messages_by_person(table: Option<&Table>, several_platforms: bool) -> Drawn {
     let table = table.ok_or("no table")?;
     let (month, platform) = (table.values("month"), table.values("platform"));
+    let platforms = table.values("platforms");
     let (id, name) = (
         table.values("counterpart_id"),
         table.values("counterpart_name"),
@@ -590,10 +591,15 @@ pub fn messages_by_person(table: Option<&Table>, several_platforms: bool) -> Dra
         match people.iter_mut().find(|(k, _, _)| *k == key) {
             Some((_, _, v)) => v.push(n),
             None => {
+                let shown = platforms
+                    .get(i)
+                    .and_then(|c| c.as_str())
+                    .unwrap_or(&p)
+                    .to_string();
                 let label = person_label(
                     name.get(i).and_then(|c| c.as_str()),
                     c,
-                    &p,
+                    &shown,
                     several_platforms,
                 );
                 people.push((key, label, vec![n]));

@@ -419,6 +419,59 @@ fn headlines(report: &Report, ctx: &Context) -> Section {
     }
 }
 
+/// The people counted as one across platforms, with the evidence of each link.
+fn links(report: &Report) -> Vec<Block> {
+    let people = &report.header.people;
+    if report.header.coverage.len() < 2 && people.links.is_empty() {
+        return Vec::new();
+    }
+    let how = match (people.automatic_links, &people.people_file) {
+        (true, None) => "the same full name, unique on each platform".to_string(),
+        (true, Some(file)) => {
+            format!("the same full name, unique on each platform, and your people file {file}")
+        }
+        (false, Some(file)) => format!("your people file {file} alone"),
+        (false, None) => {
+            return vec![Block::Para(
+                "No accounts were linked into one person: automatic links were turned off and                  no people file was given."
+                    .into(),
+            )];
+        }
+    };
+    if people.links.is_empty() {
+        return vec![Block::Para(format!(
+            "No person was found on two platforms or more (linked by {how})."
+        ))];
+    }
+    let mut blocks = vec![Block::Para(format!(
+        "{} on several platforms {} counted as one person each in the overall figures (linked \
+         by {how}); the sections of one platform count each account apart. A wrong link is \
+         split, and a missing one added, with a people file (docs/people.md).",
+        crate::report::format::plural(people.links.len(), "person", "people"),
+        if people.links.len() == 1 { "is" } else { "are" },
+    ))];
+    blocks.push(Block::Table {
+        header: vec!["Person".into(), "Accounts".into(), "Evidence".into()],
+        rows: people
+            .links
+            .iter()
+            .map(|l| {
+                let accounts: Vec<String> = l
+                    .accounts
+                    .iter()
+                    .map(|a| format!("{} {}", a.platform, a.counterpart_id))
+                    .collect();
+                vec![
+                    Shown::from(l.person.as_str()),
+                    Shown::from(accounts.join("; ")),
+                    Shown::from(l.evidence.words()),
+                ]
+            })
+            .collect(),
+    });
+    blocks
+}
+
 fn coverage(report: &Report) -> Section {
     let mut blocks = vec![Block::Para(
         "What rapport read of the archives. A file it does not use is listed as ignored; a \
@@ -468,6 +521,7 @@ fn coverage(report: &Report) -> Section {
             });
         }
     }
+    blocks.extend(links(report));
     if !report.notes.is_empty() {
         blocks.push(Block::Para(
             "Each n/a has its reason under its table; summary.json's notes give the same \

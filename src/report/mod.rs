@@ -163,6 +163,7 @@ impl Report {
             scopes = scopes.iter().map(|s| s.redacted(&pseudonym)).collect();
             p.redact_coverage(&mut header.coverage);
             p.redact_archives(&mut header.archives);
+            header.people.redact(&pseudonym);
             // A warning names its archive by its path: keep only what it says.
             header.warnings = header
                 .warnings

@@ -34,6 +34,8 @@ pub struct Pseudonyms {
     person_segment: fn(&str) -> Option<usize>,
     /// The owner's identifiers (account ids, handles, names), taken out of names of files.
     owner: Vec<String>,
+    /// The links of the run: every account of a person gets the person's pseudonym.
+    persons: crate::analysis::persons::Persons,
 }
 
 impl Pseudonyms {
@@ -67,6 +69,7 @@ impl Pseudonyms {
             key: *hasher.finalize().as_bytes(),
             person_segment,
             owner: owner_tokens(&owner),
+            persons: Default::default(),
         })
     }
 
@@ -76,12 +79,21 @@ impl Pseudonyms {
             key: blake3::derive_key("rapport 2026 pseudonyms of --redact", key.as_bytes()),
             person_segment,
             owner: Vec::new(),
+            persons: Default::default(),
         }
+    }
+
+    /// The same pseudonyms, one per person: the accounts `persons` links share the
+    /// pseudonym of the person's first account.
+    pub fn with_persons(mut self, persons: &crate::analysis::persons::Persons) -> Pseudonyms {
+        self.persons = persons.clone();
+        self
     }
 
     /// The pseudonym of one person: `Person` and 13 letters or digits (65 bits of a keyed
     /// hash of the platform and the id).
     pub fn of(&self, platform: &str, id: &str) -> String {
+        let (platform, id) = self.persons.key(platform, id);
         format!("Person {}", self.code(platform, id))
     }
 

@@ -302,7 +302,9 @@ fn counterparts_supporters_and_dormant_by_hand() {
     assert_eq!(
         s["unreciprocated_3plus"],
         json!([{"platform": "twitter", "counterpart_id": "605", "counterpart_name": null,
-            "profile_url": "https://twitter.com/intent/user?user_id=605", "inbound": 3}])
+            "profile_url": "https://twitter.com/intent/user?user_id=605", "inbound": 3,
+            "accounts": [{"platform": "twitter", "counterpart_id": "605",
+                "profile_url": "https://twitter.com/intent/user?user_id=605"}]}])
     );
 
     // E - 90 days = 2025-01-30 12:00. Cal: 3 interactions before, none after: dormant.
@@ -313,7 +315,9 @@ fn counterparts_supporters_and_dormant_by_hand() {
         json!({"dormant": 1, "dormant_relationships": [{"platform": "twitter",
             "counterpart_id": "602", "counterpart_name": "@cal",
             "profile_url": "https://twitter.com/intent/user?user_id=602", "interactions_before": 3,
-            "last_interaction_at": "2025-01-15T10:00:00Z"}]})
+            "last_interaction_at": "2025-01-15T10:00:00Z",
+            "accounts": [{"platform": "twitter", "counterpart_id": "602",
+                "profile_url": "https://twitter.com/intent/user?user_id=602"}]}]})
     );
 }
 
@@ -491,7 +495,9 @@ fn linkedin_actions_and_conversations_by_hand() {
         json!([{"platform": "linkedin", "counterpart_id": "https://www.linkedin.com/in/di-d",
             "counterpart_name": "Di D",
             "profile_url": "https://www.linkedin.com/in/di-d", "reasons": ["not_followed_up"], "strength": 1,
-            "since": "2025-03-15T00:00:00Z"}])
+            "since": "2025-03-15T00:00:00Z",
+            "accounts": [{"platform": "linkedin", "counterpart_id": "https://www.linkedin.com/in/di-d",
+                "profile_url": "https://www.linkedin.com/in/di-d"}]}])
     );
     // Cy's message is 0 h old at E: in no figure; no turn to answer.
     let r = &l["responsiveness"];
@@ -841,6 +847,7 @@ fn parallel_and_sequential_runs_agree() {
         request: Default::default(),
         compare_previous: true,
         execution,
+        linking: Default::default(),
     };
     let parallel = summarize(&input, &settings(Execution::Parallel)).unwrap();
     let sequential = summarize(&input, &settings(Execution::Sequential)).unwrap();

@@ -4,6 +4,7 @@
 use super::{Context, Placement, ReportSection, count, person};
 use crate::analysis::actions::Actions;
 use crate::analysis::people;
+use crate::analysis::persons::platforms_text;
 use crate::analysis::relationships::DormantFigures;
 use crate::analysis::table::{Cell, Table};
 use crate::report::document::{Block, Section, Shown};
@@ -70,6 +71,7 @@ impl ReportSection for ActionsSection {
                 "profile_url",
                 "strength",
                 "reasons",
+                "platforms",
             ],
         );
         for a in ctx
@@ -88,6 +90,7 @@ impl ReportSection for ActionsSection {
                 text(a.profile_url.as_deref()),
                 Cell::Int(a.strength as i64),
                 Cell::Text(a.reasons.join("; ")),
+                Cell::Text(platforms_text(&a.accounts, &a.platform)),
             ]);
         }
         vec![table]
@@ -133,7 +136,7 @@ impl ReportSection for ActionsSection {
             blocks.push(Block::Table {
                 header: vec![
                     "Person".into(),
-                    "Platform".into(),
+                    "Platforms".into(),
                     "Why".into(),
                     "Interactions".into(),
                 ],
@@ -161,7 +164,7 @@ impl ReportSection for ActionsSection {
                                 &a.counterpart_id,
                                 a.profile_url.as_deref(),
                             ),
-                            Shown::from(a.platform.as_str()),
+                            Shown::from(platforms_text(&a.accounts, &a.platform)),
                             Shown::from(why),
                             Shown::from(count(a.strength as usize)),
                         ]

@@ -5,6 +5,7 @@
 use super::{Context, ReportSection};
 use crate::analysis::Results;
 use crate::analysis::people;
+use crate::analysis::persons::platforms_text;
 use crate::analysis::relationships::{DormantFigures, Strength, Supporters};
 use crate::analysis::table::{Cell, Table};
 use crate::report::charts::{Bars, ChartSlot, Drawn, Plot, Role, Series, person_label, slot};
@@ -80,7 +81,7 @@ fn counterparts_chart(strength: Option<&Strength>, several: bool) -> Drawn {
                 person_label(
                     p.counterpart_name.as_deref(),
                     &p.counterpart_id,
-                    &p.platform,
+                    &platforms_text(&p.accounts, &p.platform),
                     several,
                 )
             })
@@ -130,7 +131,7 @@ fn supporters_chart(supporters: Option<&Supporters>, several: bool) -> Drawn {
                 person_label(
                     p.counterpart_name.as_deref(),
                     &p.counterpart_id,
-                    &p.platform,
+                    &platforms_text(&p.accounts, &p.platform),
                     several,
                 )
             })
@@ -186,6 +187,7 @@ impl ReportSection for Relationships {
                 "outbound",
                 "strength",
                 "reciprocity",
+                "platforms",
             ],
         );
         for c in ctx
@@ -206,6 +208,7 @@ impl ReportSection for Relationships {
                 int(c.outbound),
                 int(c.strength),
                 Cell::from(c.reciprocity),
+                Cell::Text(platforms_text(&c.accounts, &c.platform)),
             ]);
         }
         let mut supporters = Table::new(
@@ -219,6 +222,7 @@ impl ReportSection for Relationships {
                 "inbound",
                 "outbound",
                 "reciprocated",
+                "platforms",
             ],
         );
         for s in ctx
@@ -238,6 +242,7 @@ impl ReportSection for Relationships {
                 int(s.inbound),
                 int(s.outbound),
                 Cell::Text(s.reciprocated.to_string()),
+                Cell::Text(platforms_text(&s.accounts, &s.platform)),
             ]);
         }
         let mut dormant = Table::new(
@@ -250,6 +255,7 @@ impl ReportSection for Relationships {
                 "profile_url",
                 "interactions_before",
                 "last_interaction_at",
+                "platforms",
             ],
         );
         for d in ctx
@@ -268,6 +274,7 @@ impl ReportSection for Relationships {
                 text(d.profile_url.as_deref()),
                 int(d.interactions_before),
                 Cell::from(d.last_interaction_at.as_str()),
+                Cell::Text(platforms_text(&d.accounts, &d.platform)),
             ]);
         }
         vec![top, supporters, dormant]
@@ -355,7 +362,7 @@ impl ReportSection for Relationships {
                 "dormant",
                 &[
                     ("name", "Person"),
-                    ("platform", "Platform"),
+                    ("platforms", "Platforms"),
                     ("interactions_before", "Interactions before"),
                     ("last_interaction_at", "Last interaction"),
                 ],
