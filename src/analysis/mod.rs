@@ -176,6 +176,9 @@ impl Scope<'_> {
         {
             return Some(link.person.clone());
         }
+        if let Some(name) = self.persons.named(platform, id) {
+            return Some(name.to_string());
+        }
         people.name_or(platform, id, fallback)
     }
 

@@ -106,6 +106,21 @@ impl People {
         list
     }
 
+    /// Adds what another archive says: the later display name wins, the first handle stays.
+    pub fn absorb(&mut self, other: People) {
+        for (key, known) in other.known {
+            let entry = self.known.entry(key).or_default();
+            if let Some((t, name)) = known.name
+                && entry.name.as_ref().is_none_or(|(seen, _)| t >= *seen)
+            {
+                entry.name = Some((t, name));
+            }
+            if entry.handle.is_none() {
+                entry.handle = known.handle;
+            }
+        }
+    }
+
     /// Every counterpart the archives know (of every interaction and connection): platform,
     /// id, display name and handle.
     pub fn accounts(&self) -> impl Iterator<Item = (&str, &str, Option<&str>, Option<&str>)> {

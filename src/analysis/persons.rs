@@ -16,6 +16,7 @@ use serde::Serialize;
 use super::linking::{self, comparable_name};
 use super::people::People;
 use super::people_file::PeopleFile;
+use crate::model::people_table::PersonRow;
 
 /// An account: (platform, counterpart id).
 pub type AccountKey = (String, String);
@@ -44,6 +45,14 @@ pub enum Evidence {
 }
 
 impl Evidence {
+    /// The evidence as summary.json and the people table write it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Evidence::SameName => "same_name",
+            Evidence::PeopleFile => "people_file",
+        }
+    }
+
     /// The evidence in words, as the report and `rapport people` write it.
     pub fn words(self) -> &'static str {
         match self {
@@ -70,6 +79,8 @@ pub struct Link {
 pub struct Persons {
     links: Vec<Link>,
     of: HashMap<AccountKey, usize>,
+    /// The names a people file gives to accounts it splits off (a row of one account).
+    named: HashMap<AccountKey, String>,
 }
 
 /// The rank of a platform in registry order (unknown ones last).
@@ -81,18 +92,22 @@ fn rank(platform: &str) -> usize {
 
 /// Finds the account a people file's cell names on one platform.
 struct Directory<'a> {
-    /// (platform, lowercased id without a trailing `/`) -> id.
-    ids: HashMap<(&'a str, String), &'a str>,
+    /// (platform, id) as the archives write it.
+    exact: std::collections::HashSet<(&'a str, &'a str)>,
+    /// (platform, id folded as [`fold_id`]) -> ids.
+    ids: HashMap<(&'a str, String), Vec<&'a str>>,
     /// (platform, lowercased handle or name) -> ids.
     names: HashMap<(&'a str, String), Vec<&'a str>>,
 }
 
 impl<'a> Directory<'a> {
     fn of(people: &'a People) -> Directory<'a> {
-        let mut ids = HashMap::new();
+        let mut exact = std::collections::HashSet::new();
+        let mut ids: HashMap<(&str, String), Vec<&str>> = HashMap::new();
         let mut names: HashMap<(&str, String), Vec<&str>> = HashMap::new();
         for (platform, id, name, handle) in people.accounts() {
-            ids.insert((platform, fold_id(id)), id);
+            exact.insert((platform, id));
+            ids.entry((platform, fold_id(id))).or_default().push(id);
             let mut forms = Vec::new();
             if let Some(name) = name {
                 forms.push(name.trim().to_lowercase());
@@ -110,86 +125,158 @@ impl<'a> Directory<'a> {
                 names.entry((platform, form)).or_default().push(id);
             }
         }
-        for list in names.values_mut() {
+        for list in names.values_mut().chain(ids.values_mut()) {
             list.sort_unstable();
             list.dedup();
         }
-        Directory { ids, names }
+        Directory { exact, ids, names }
     }
 
-    /// The id a cell names: an id (case, a trailing `/` and a query ignored), a handle, the
-    /// name the report shows, or `user <id>`; the text itself when the archives know no
-    /// such account (someone absent from these archives); an error when a name or handle
-    /// fits several.
+    /// The id a cell names: the id itself, the id with case, spacing, a trailing `/` or a
+    /// query ignored, a handle, the name the report shows, or `user <id>`; the text itself
+    /// when the archives know no such account (someone absent from these archives); the
+    /// candidates when a name or handle fits several.
     fn resolve(&self, platform: &'a str, text: &str) -> Result<String, Vec<&'a str>> {
-        if let Some(id) = self.ids.get(&(platform, fold_id(text))) {
-            return Ok(id.to_string());
+        let text = text.trim();
+        if self.exact.contains(&(platform, text)) {
+            return Ok(text.to_string());
         }
-        let bare = text.trim().trim_start_matches('@');
-        if let Some(number) = bare.strip_prefix("user ")
-            && let Some(id) = self.ids.get(&(platform, fold_id(number)))
-        {
-            return Ok(id.to_string());
-        }
-        for form in [Some(bare.to_lowercase()), comparable_name(bare)]
-            .into_iter()
-            .flatten()
-        {
-            match self.names.get(&(platform, form)).map(Vec::as_slice) {
-                Some([one]) => return Ok(one.to_string()),
-                Some(several) if several.len() > 1 => return Err(several.to_vec()),
+        let bare = text.trim_start_matches('@');
+        let number = bare.strip_prefix("user ").unwrap_or(bare);
+        let mut several: Vec<&str> = Vec::new();
+        let candidates = [
+            self.ids.get(&(platform, fold_id(text))),
+            self.ids.get(&(platform, fold_id(number))),
+            self.names.get(&(platform, bare.to_lowercase())),
+            comparable_name(bare).and_then(|form| self.names.get(&(platform, form))),
+        ];
+        for found in candidates.into_iter().flatten() {
+            match found.as_slice() {
+                [one] => return Ok(one.to_string()),
+                more if more.len() > several.len() => several = more.to_vec(),
                 _ => {}
             }
         }
-        Ok(text.trim().to_string())
+        if several.is_empty() {
+            Ok(text.to_string())
+        } else {
+            Err(several)
+        }
     }
 }
 
-/// An id as links compare it: without case, a trailing `/` or a query.
+/// An id as links compare it: without case, runs of spaces, a trailing `/` or a query.
 fn fold_id(id: &str) -> String {
     let id = id.trim();
-    let id = id.split('?').next().unwrap_or(id);
-    id.trim_end_matches('/').to_lowercase()
+    let id = id.split('?').next().unwrap_or(id).trim_end_matches('/');
+    id.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 impl Persons {
     /// The links of a run: by name from `people` unless `automatic` is false, then the
-    /// people file's rows over them. Every problem of the file is one line naming its row.
+    /// links `stored` with the datasets read (of `rapport import`; their same-name links
+    /// only when `automatic`), then the people file's rows over them all. Every problem of
+    /// the file is one line naming its row.
     pub fn build(
         people: &People,
         file: Option<&PeopleFile>,
         automatic: bool,
+        stored: &[Link],
     ) -> Result<Persons, Vec<String>> {
         let from_file = match file {
             Some(file) => rows_of(file, people)?,
             None => Vec::new(),
         };
-        let named: HashMap<&AccountKey, ()> = from_file
+        // Each account belongs to the first link that claims it: the file's, then the
+        // stored ones, then the archives' own.
+        let mut claimed: std::collections::HashSet<AccountKey> = from_file
             .iter()
-            .flat_map(|l| l.accounts.iter())
-            .map(|a| (a, ()))
+            .flat_map(|l| l.accounts.iter().cloned())
             .collect();
         let mut links: Vec<Link> = Vec::new();
+        let mut claim = |mut link: Link, links: &mut Vec<Link>| {
+            link.accounts.retain(|a| !claimed.contains(a));
+            claimed.extend(link.accounts.iter().cloned());
+            links.push(link);
+        };
+        for link in stored {
+            if automatic || link.evidence != Evidence::SameName {
+                claim(link.clone(), &mut links);
+            }
+        }
         if automatic {
             for by_name in linking::by_name(&people.display_names()) {
                 if !by_name.linked() {
                     continue;
                 }
-                let accounts: Vec<AccountKey> = by_name
-                    .accounts
-                    .iter()
-                    .map(|a| (a.platform.clone(), a.counterpart_id.clone()))
-                    .filter(|a| !named.contains_key(a))
-                    .collect();
-                links.push(Link {
+                let link = Link {
                     person: by_name.person.clone(),
-                    accounts,
+                    accounts: by_name
+                        .accounts
+                        .iter()
+                        .map(|a| (a.platform.clone(), a.counterpart_id.clone()))
+                        .collect(),
                     evidence: Evidence::SameName,
+                };
+                claim(link, &mut links);
+            }
+        }
+        let named: HashMap<AccountKey, String> = from_file
+            .iter()
+            .filter(|l| l.accounts.len() == 1 && !l.person.is_empty())
+            .filter_map(|l| Some((l.accounts.first()?.clone(), l.person.clone())))
+            .collect();
+        links.extend(from_file);
+        let mut persons = Persons::of_links(links);
+        persons.named = named;
+        Ok(persons)
+    }
+
+    /// The links as the rows of a dataset's people table, persons numbered from 1.
+    pub fn rows(&self) -> Vec<PersonRow> {
+        let mut rows = Vec::new();
+        for (n, link) in self.links.iter().enumerate() {
+            for (platform, id) in &link.accounts {
+                rows.push(PersonRow {
+                    person_id: n as u32 + 1,
+                    person: link.person.clone(),
+                    platform: platform.clone(),
+                    counterpart_id: id.clone(),
+                    evidence: link.evidence.key().to_string(),
                 });
             }
         }
-        links.extend(from_file);
-        Ok(Persons::of_links(links))
+        rows
+    }
+
+    /// The links a dataset's people table holds (rows of an unknown evidence are read as
+    /// the user's word).
+    pub fn links_of_rows(rows: &[PersonRow]) -> Vec<Link> {
+        let mut by_person: BTreeMap<u32, Link> = BTreeMap::new();
+        for row in rows {
+            let link = by_person.entry(row.person_id).or_insert_with(|| Link {
+                person: row.person.clone(),
+                accounts: Vec::new(),
+                evidence: if row.evidence == Evidence::SameName.key() {
+                    Evidence::SameName
+                } else {
+                    Evidence::PeopleFile
+                },
+            });
+            link.accounts
+                .push((row.platform.clone(), row.counterpart_id.clone()));
+        }
+        by_person.into_values().collect()
+    }
+
+    /// The name the people file gives to an account it splits off.
+    pub fn named(&self, platform: &str, id: &str) -> Option<&str> {
+        self.named
+            .get(&(platform.to_string(), id.to_string()))
+            .map(String::as_str)
     }
 
     /// Persons from links; a link left with fewer than two accounts links no one.
@@ -216,7 +303,11 @@ impl Persons {
                 of.insert(account.clone(), i);
             }
         }
-        Persons { links: kept, of }
+        Persons {
+            links: kept,
+            of,
+            named: HashMap::new(),
+        }
     }
 
     /// Every link, in the order of the persons' names.
@@ -238,7 +329,7 @@ impl Persons {
 
     /// The key the account is counted under: its person's first account, else itself.
     pub fn key<'a>(&'a self, platform: &'a str, id: &'a str) -> (&'a str, &'a str) {
-        if self.links.is_empty() {
+        if self.of.is_empty() {
             return (platform, id);
         }
         match self.link_of(platform, id).and_then(|l| l.accounts.first()) {
@@ -454,5 +545,64 @@ pub fn platforms_text(accounts: &[PersonAccount], fallback: &str) -> String {
         fallback.to_string()
     } else {
         names.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn account(platform: &str, id: &str) -> AccountKey {
+        (platform.to_string(), id.to_string())
+    }
+
+    #[test]
+    fn a_person_is_counted_under_the_account_of_the_first_platform() {
+        let persons = Persons::of_links(vec![
+            Link {
+                person: "Grace Hopper".into(),
+                accounts: vec![
+                    account("facebook", "Grace Hopper"),
+                    account("twitter", "2001"),
+                    account("linkedin", "https://www.linkedin.com/in/grace-hopper"),
+                ],
+                evidence: Evidence::SameName,
+            },
+            Link {
+                person: "Alone".into(),
+                accounts: vec![account("twitter", "9")],
+                evidence: Evidence::PeopleFile,
+            },
+        ]);
+        assert_eq!(
+            persons.links().len(),
+            1,
+            "a link of one account links no one"
+        );
+        assert_eq!(persons.key("facebook", "Grace Hopper"), ("twitter", "2001"));
+        assert_eq!(
+            persons.key("linkedin", "https://www.linkedin.com/in/grace-hopper"),
+            ("twitter", "2001")
+        );
+        assert_eq!(persons.key("twitter", "9"), ("twitter", "9"));
+        let platforms: Vec<&str> = persons.links()[0]
+            .accounts
+            .iter()
+            .map(|a| a.0.as_str())
+            .collect();
+        assert_eq!(platforms, ["twitter", "linkedin", "facebook"]);
+        assert_eq!(
+            persons.by_evidence(),
+            BTreeMap::from([(Evidence::SameName, 1)])
+        );
+    }
+
+    #[test]
+    fn ids_compare_without_case_spacing_slash_or_query() {
+        assert_eq!(
+            fold_id(" https://www.linkedin.com/in/Grace-Hopper/?trk=x "),
+            "https://www.linkedin.com/in/grace-hopper"
+        );
+        assert_eq!(fold_id("GRACE  HOPPER"), "grace hopper");
     }
 }

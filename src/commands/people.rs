@@ -2,7 +2,8 @@
 //! as a CSV file the user can read and edit: one row per person, one column per platform.
 //! A name unique on each platform it appears on is a link ("same name"); a name that two
 //! people share on one platform is listed as likely, not linked, with every candidate id in
-//! that platform's cell for the user to choose.
+//! that platform's cell for the user to choose, as a comment (`# ` before the name) until
+//! the user does. The file is what `--people` reads back.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -81,7 +82,13 @@ fn csv_text(links: &[NameLink], platforms: &[&str]) -> Result<String> {
                 link.not_unique_on.join(", ")
             )
         };
-        let mut row = vec![link.person.clone(), evidence];
+        // A likely link is a comment until the user keeps one id per cell and removes the #.
+        let person = if link.linked() {
+            link.person.clone()
+        } else {
+            format!("# {}", link.person)
+        };
+        let mut row = vec![person, evidence];
         for p in platforms {
             let ids: Vec<&str> = link
                 .accounts

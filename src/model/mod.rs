@@ -5,6 +5,7 @@
 
 pub mod builder;
 pub mod parquet;
+pub mod people_table;
 pub mod rows;
 pub mod schema;
 

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use crate::analysis::people::People;
 use crate::analysis::period::{Period, PeriodRequest};
-use crate::analysis::persons::{Linking, PeopleSummary, Persons};
+use crate::analysis::persons::{Link, Linking, PeopleSummary, Persons};
 use crate::analysis::summary::{self, ArchiveEntry, Header, PlatformCoverage};
 use crate::analysis::table::Table;
 use crate::analysis::{
@@ -49,6 +49,8 @@ pub struct Input {
     pub dataset: Dataset,
     /// Sent invitations with a note.
     pub invitation_notes: InvitationNotes,
+    /// The links the Parquet datasets read keep (their people tables).
+    pub stored_links: Vec<Link>,
 }
 
 /// The parsed settings of a run.
@@ -96,14 +98,17 @@ pub fn read_input(paths: &[PathBuf], options: LoadOptions, reporter: &Reporter) 
     };
     let mut parts =
         vec![crate::timing::stage("merge", || merge(&archives.iter().collect::<Vec<_>>()))?.0];
+    let mut stored_links = Vec::new();
     for dir in &dataset_dirs {
-        let data = parquet::read(dir).map_err(|e| {
+        let unreadable = |e: polars::error::PolarsError| {
             Error::archive(
                 &dir.display().to_string(),
                 format!("not a readable rapport dataset: {e}"),
             )
-        })?;
-        parts.push(data);
+        };
+        parts.push(parquet::read(dir).map_err(unreadable)?);
+        let rows = crate::model::people_table::read(dir).map_err(unreadable)?;
+        stored_links.extend(Persons::links_of_rows(&rows));
     }
     let dataset = crate::timing::stage("scope order", || scope_order(&Dataset::merge(parts)?))?;
     let mut archives = archives;
@@ -126,6 +131,7 @@ pub fn read_input(paths: &[PathBuf], options: LoadOptions, reporter: &Reporter) 
         dataset_dirs,
         dataset,
         invitation_notes,
+        stored_links,
     })
 }
 
@@ -181,7 +187,12 @@ pub fn summarize_with_progress(
         }
     }
     let facts = crate::import::facts(&input.archives);
-    let (persons, people) = link_persons(dataset, &settings.linking, present.len())?;
+    let (persons, people) = link_persons(
+        dataset,
+        &settings.linking,
+        &input.stored_links,
+        present.len(),
+    )?;
     let mut scopes = Vec::new();
     let mut periods = vec![period];
     if settings.compare_previous {
@@ -276,23 +287,35 @@ pub fn summarize_with_progress(
     })
 }
 
-/// The persons of the overall scope: the archives' links (unless `--no-link`) and the
-/// people file's, checked against every account the archives know. With one platform the
+/// The persons of the overall scope: the archives' links (unless `--no-link`), those the
+/// datasets read keep, and the people file's, checked against every account the archives
+/// know. With one platform the
 /// overall scope is that platform's, which never merges: no link.
-fn link_persons(
+pub fn link_persons(
     dataset: &Dataset,
     linking: &Linking,
+    stored: &[Link],
     platforms: usize,
 ) -> Result<(Persons, PeopleSummary)> {
     let people = crate::timing::stage("people", || People::of(dataset))?;
-    let persons =
-        Persons::build(&people, linking.file.as_ref(), linking.automatic).map_err(Error::People)?;
+    link_people(&people, linking, stored, platforms)
+}
+
+/// [`link_persons`] from what the archives say of each counterpart.
+pub fn link_people(
+    people: &People,
+    linking: &Linking,
+    stored: &[Link],
+    platforms: usize,
+) -> Result<(Persons, PeopleSummary)> {
+    let persons = Persons::build(people, linking.file.as_ref(), linking.automatic, stored)
+        .map_err(Error::People)?;
     let persons = if platforms > 1 {
         persons
     } else {
         Persons::default()
     };
-    let summary = PeopleSummary::of(&persons, &people, linking);
+    let summary = PeopleSummary::of(&persons, people, linking);
     Ok((persons, summary))
 }
 

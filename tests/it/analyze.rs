@@ -35,7 +35,7 @@ fn assert_valid(summary: &Value) {
 }
 
 /// Runs `analyze` with `args` into a fresh directory; the exit code, summary and stderr.
-fn run(args: &[&str]) -> (i32, Option<Value>, String) {
+pub(crate) fn run(args: &[&str]) -> (i32, Option<Value>, String) {
     let dir = tempdir();
     let out = dir.path().join("report");
     let output = rapport()
@@ -60,7 +60,7 @@ fn run(args: &[&str]) -> (i32, Option<Value>, String) {
 }
 
 /// Runs `analyze` and expects success.
-fn analyze(args: &[&str]) -> Value {
+pub(crate) fn analyze(args: &[&str]) -> Value {
     let (code, summary, stderr) = run(args);
     assert_eq!(code, 0, "{stderr}");
     summary.expect("summary written")

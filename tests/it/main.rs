@@ -16,6 +16,7 @@ mod import_linkedin;
 mod import_mastodon;
 mod import_twitter;
 mod output_safety;
+mod persons;
 mod privacy;
 mod properties;
 mod registry;
