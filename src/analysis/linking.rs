@@ -89,6 +89,81 @@ pub fn by_name(named: &[(&str, &str, &str)]) -> Vec<NameLink> {
         .collect()
 }
 
+/// An account known by its username alone whose username spells a full name that other
+/// platforms know: likely the same person, never linked without the user's word (a
+/// username is chosen, not given).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UsernameLink {
+    /// The account known by username.
+    pub account: Account,
+    /// The name as the other platforms write it.
+    pub person: String,
+    /// The accounts of other platforms with that name.
+    pub named: Vec<Account>,
+}
+
+/// The words a username spells: split at `.`, `_` and `-`, digits dropped; `None` under two
+/// words (most usernames spell nothing).
+pub fn username_name(username: &str) -> Option<String> {
+    let spaced: String = username
+        .trim_start_matches('@')
+        .chars()
+        .map(|c| if matches!(c, '.' | '_' | '-') { ' ' } else { c })
+        .filter(|c| !c.is_ascii_digit())
+        .collect();
+    comparable_name(&spaced)
+}
+
+/// The likely links of usernames (`unnamed`: platform, id, username) to the names of
+/// `named` accounts (platform, id, name) on other platforms, in the order of the names.
+pub fn by_username(
+    named: &[(&str, &str, &str)],
+    unnamed: &[(&str, &str, &str)],
+) -> Vec<UsernameLink> {
+    let mut names: BTreeMap<String, Vec<Account>> = BTreeMap::new();
+    for (platform, id, name) in named {
+        if let Some(key) = comparable_name(name) {
+            names.entry(key).or_default().push(Account {
+                platform: platform.to_string(),
+                counterpart_id: id.to_string(),
+                name: name.trim().to_string(),
+            });
+        }
+    }
+    let mut out: Vec<(String, UsernameLink)> = Vec::new();
+    for (platform, id, username) in unnamed {
+        let Some(key) = username_name(username) else {
+            continue;
+        };
+        let Some(accounts) = names.get(&key) else {
+            continue;
+        };
+        let mut others: Vec<Account> = accounts
+            .iter()
+            .filter(|a| a.platform != *platform)
+            .cloned()
+            .collect();
+        others.sort();
+        let Some(first) = others.first() else {
+            continue;
+        };
+        out.push((
+            key.clone(),
+            UsernameLink {
+                person: first.name.clone(),
+                account: Account {
+                    platform: platform.to_string(),
+                    counterpart_id: id.to_string(),
+                    name: username.to_string(),
+                },
+                named: others,
+            },
+        ));
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.account.cmp(&b.1.account)));
+    out.into_iter().map(|(_, link)| link).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,6 +182,29 @@ mod tests {
         );
         assert_eq!(comparable_name("Grace"), None);
         assert_eq!(comparable_name("  "), None);
+    }
+
+    #[test]
+    fn a_username_that_spells_a_known_name_is_a_likely_link() {
+        assert_eq!(
+            username_name("grace.hopper").as_deref(),
+            Some("grace hopper")
+        );
+        assert_eq!(username_name("@zoe_quinn99").as_deref(), Some("zoe quinn"));
+        assert_eq!(username_name("gracehopper"), None);
+        let named = [
+            ("twitter", "2001", "Grace Hopper"),
+            ("facebook", "Grace Hopper", "Grace Hopper"),
+        ];
+        let unnamed = [
+            ("instagram", "grace.hopper", "grace.hopper"),
+            ("instagram", "linus", "linus"),
+        ];
+        let likely = by_username(&named, &unnamed);
+        assert_eq!(likely.len(), 1);
+        assert_eq!(likely[0].person, "Grace Hopper");
+        assert_eq!(likely[0].account.counterpart_id, "grace.hopper");
+        assert_eq!(likely[0].named.len(), 2);
     }
 
     #[test]

@@ -196,6 +196,24 @@ impl Persons {
             .iter()
             .flat_map(|l| l.accounts.iter().cloned())
             .collect();
+        // The archives' own links, once.
+        let name_links: Vec<Link> = if automatic {
+            linking::by_name(&people.display_names())
+                .into_iter()
+                .filter(|l| l.linked())
+                .map(|l| Link {
+                    person: l.person,
+                    accounts: l
+                        .accounts
+                        .into_iter()
+                        .map(|a| (a.platform, a.counterpart_id))
+                        .collect(),
+                    evidence: Evidence::SameName,
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         let mut links: Vec<Link> = Vec::new();
         let mut claim = |mut link: Link, links: &mut Vec<Link>| {
             link.accounts.retain(|a| !claimed.contains(a));
@@ -207,29 +225,32 @@ impl Persons {
                 claim(link.clone(), &mut links);
             }
         }
-        if automatic {
-            for by_name in linking::by_name(&people.display_names()) {
-                if !by_name.linked() {
-                    continue;
-                }
-                let link = Link {
-                    person: by_name.person.clone(),
-                    accounts: by_name
-                        .accounts
-                        .iter()
-                        .map(|a| (a.platform.clone(), a.counterpart_id.clone()))
-                        .collect(),
-                    evidence: Evidence::SameName,
-                };
-                claim(link, &mut links);
-            }
+        for link in &name_links {
+            claim(link.clone(), &mut links);
         }
         let named: HashMap<AccountKey, String> = from_file
             .iter()
             .filter(|l| l.accounts.len() == 1 && !l.person.is_empty())
             .filter_map(|l| Some((l.accounts.first()?.clone(), l.person.clone())))
             .collect();
-        links.extend(from_file);
+        // A row that only repeats what the archives say (a file `rapport people` wrote,
+        // passed back) keeps their evidence.
+        let by_name: std::collections::HashSet<Vec<AccountKey>> = name_links
+            .into_iter()
+            .map(|l| {
+                let mut keys = l.accounts;
+                keys.sort();
+                keys
+            })
+            .collect();
+        links.extend(from_file.into_iter().map(|mut link| {
+            let mut keys = link.accounts.clone();
+            keys.sort();
+            if by_name.contains(&keys) {
+                link.evidence = Evidence::SameName;
+            }
+            link
+        }));
         let mut persons = Persons::of_links(links);
         persons.named = named;
         Ok(persons)

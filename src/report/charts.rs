@@ -223,11 +223,16 @@ fn text(cell: Option<&&Cell>) -> String {
 /// What a chart draws, with its axis labels: `(x label, y label, plot)`, or why not.
 pub type Drawn = Result<(String, String, Plot), String>;
 
-/// A person's label in a chart: the platform is added when several platforms are shown,
-/// since one person on two platforms is two counterparts.
+/// A person's label in a chart: the platform is added when several platforms are shown
+/// (an account of one platform is a counterpart of its own), and the number of platforms
+/// for a person linked across several (`platform` is then their list, `twitter, linkedin`).
 pub fn person_label(name: Option<&str>, id: &str, platform: &str, several: bool) -> String {
     let name = crate::analysis::people::label(name, id);
-    if several {
+    // A person on several platforms (`twitter, linkedin`) says how many: a label stays short.
+    let platforms = platform.split(", ").count();
+    if platforms > 1 {
+        format!("{name} ({platforms} platforms)")
+    } else if several {
         format!("{name} ({platform})")
     } else {
         name

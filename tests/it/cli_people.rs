@@ -97,3 +97,71 @@ fn a_file_that_cannot_be_written_is_one_line_and_exit_1() {
     );
     assert!(!dir.path().join("no such folder").exists());
 }
+
+#[test]
+fn a_username_that_spells_a_linked_name_is_listed_as_likely() {
+    // Instagram knows Grace Hopper as grace.hopper only; the other platforms by her name.
+    let out = rapport()
+        .args(["people", "--quiet"])
+        .args(
+            [
+                "twitter-2023",
+                "linkedin-2024",
+                "facebook-2024",
+                "instagram-2024",
+            ]
+            .map(fixture_path),
+        )
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0],
+        "person,evidence,twitter,linkedin,instagram,facebook"
+    );
+    assert!(
+        lines.contains(
+            &"# Grace Hopper,\"likely: the instagram username grace.hopper spells the name; to \
+              link, add grace.hopper to the row of Grace Hopper above\",,,grace.hopper,"
+        ),
+        "{text}"
+    );
+    // Passed back unchanged, the file links what the archives link and nothing more.
+    let dir = tempdir();
+    let file = dir.path().join("people.csv");
+    fs::write(&file, &text).unwrap();
+    let out = rapport()
+        .args(["analyze", "--quiet", "--format", "json", "--people"])
+        .arg(&file)
+        .args(
+            [
+                "twitter-2023",
+                "linkedin-2024",
+                "facebook-2024",
+                "instagram-2024",
+            ]
+            .map(fixture_path),
+        )
+        .arg("--out")
+        .arg(dir.path().join("report"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let summary: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("report/summary.json")).unwrap())
+            .unwrap();
+    assert_eq!(summary["people"]["linked_persons"], 4);
+    assert_eq!(summary["people"]["linked_accounts"], 11);
+    // Rows that repeat the archives' links keep their evidence.
+    assert_eq!(
+        summary["people"]["links_by_evidence"],
+        serde_json::json!({"same_name": 4})
+    );
+}
