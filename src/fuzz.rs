@@ -352,3 +352,47 @@ pub fn fail_if(data: &[u8]) {
     });
     let _ = gate::check(&[parsed], &summary);
 }
+
+/// A people file (`--people`): read, then resolved against a few known accounts (a name
+/// two of them share included), so that every path of the resolution is reached.
+pub fn people_file(data: &[u8]) {
+    let Ok(file) = crate::analysis::people_file::parse(std::path::Path::new("people.csv"), data)
+    else {
+        return;
+    };
+    let mut rows = crate::model::Rows::default();
+    for (platform, id, name) in [
+        (
+            crate::model::Platform::Twitter,
+            "2001",
+            Some("Grace Hopper"),
+        ),
+        (
+            crate::model::Platform::Facebook,
+            "Grace Hopper",
+            Some("Grace Hopper"),
+        ),
+        (
+            crate::model::Platform::Facebook,
+            "GRACE  HOPPER",
+            Some("Grace Hopper"),
+        ),
+        (crate::model::Platform::Instagram, "grace.hopper", None),
+    ] {
+        rows.interactions
+            .push(crate::model::InteractionRow::message(
+                platform,
+                0,
+                false,
+                Some(id.to_string()),
+                name.map(str::to_string),
+            ));
+    }
+    let Ok(data) = Dataset::from_rows(&rows) else {
+        return;
+    };
+    let Ok(people) = crate::analysis::people::People::of(&data) else {
+        return;
+    };
+    let _ = crate::analysis::persons::Persons::build(&people, Some(&file), true, &[]);
+}

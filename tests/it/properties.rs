@@ -105,6 +105,14 @@ proptest! {
     }
 
     #[test]
+    fn people_files_never_panic(
+        header in "(person|twitter|facebook|instagram|evidence|x|\"p,q\"|;|,){0,8}",
+        body in "([a-zA-Z0-9 #@|.,;\"\n]|Grace Hopper|2001|grace\\.hopper|user 2001){0,80}",
+    ) {
+        fuzz::people_file(format!("{header}\n{body}").as_bytes());
+    }
+
+    #[test]
     fn a_gate_reads_back_as_it_prints(
         key in "[a-z_]{1,10}(\\.[a-z_0-9]{1,10}){0,3}",
         op in prop_oneof![Just("<"), Just("<="), Just(">"), Just(">="), Just("=="), Just("!=")],
