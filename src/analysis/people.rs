@@ -31,9 +31,12 @@ pub struct People {
 }
 
 impl People {
-    /// Reads every named interaction and connection of `data`.
+    /// Reads every interaction and connection of `data` (names borrowed from the frames
+    /// while reading; one owned copy per counterpart at the end).
     pub fn of(data: &Dataset) -> PolarsResult<People> {
-        let mut known: HashMap<(String, String), Known> = HashMap::new();
+        // (platform, id) -> (latest display name with its time, first handle)
+        type Seen<'a> = HashMap<(&'a str, &'a str), (Option<(i64, &'a str)>, Option<&'a str>)>;
+        let mut seen: Seen = HashMap::new();
         let frame = &data.interactions;
         let (platform, id) = (strs(frame, "platform")?, strs(frame, "counterpart_id")?);
         let (name, at) = (strs(frame, "counterpart_name")?, times(frame, "at")?);
@@ -42,13 +45,13 @@ impl People {
                 continue;
             };
             // Every counterpart is known, named or not (a people file may name it by id).
-            let entry = known.entry((p.to_string(), c.to_string())).or_default();
-            let Some(n) = name[i].filter(|n| !n.trim().is_empty()) else {
+            let entry = seen.entry((p, c)).or_default();
+            let Some(n) = name[i].map(str::trim).filter(|n| !n.is_empty()) else {
                 continue;
             };
             let t = at[i].unwrap_or(i64::MIN + 1);
-            if entry.name.as_ref().is_none_or(|(seen, _)| t >= *seen) {
-                entry.name = Some((t, n.trim().to_string()));
+            if entry.0.is_none_or(|(earlier, _)| t >= earlier) {
+                entry.0 = Some((t, n));
             }
         }
         let frame = &data.connections;
@@ -58,19 +61,29 @@ impl People {
             let (Some(p), Some(c)) = (platform[i], id[i]) else {
                 continue;
             };
-            let entry = known.entry((p.to_string(), c.to_string())).or_default();
+            let entry = seen.entry((p, c)).or_default();
             if let Some(n) = name[i].map(str::trim).filter(|n| !n.is_empty())
-                && entry.name.is_none()
+                && entry.0.is_none()
             {
-                entry.name = Some((i64::MIN, n.to_string()));
+                entry.0 = Some((i64::MIN, n));
             }
             if let Some(h) = handle[i].map(|h| h.trim().trim_start_matches('@'))
                 && !h.is_empty()
-                && entry.handle.is_none()
+                && entry.1.is_none()
             {
-                entry.handle = Some(h.to_string());
+                entry.1 = Some(h);
             }
         }
+        let known = seen
+            .into_iter()
+            .map(|((p, c), (name, handle))| {
+                let known = Known {
+                    name: name.map(|(t, n)| (t, n.to_string())),
+                    handle: handle.map(str::to_string),
+                };
+                ((p.to_string(), c.to_string()), known)
+            })
+            .collect();
         Ok(People { known })
     }
 
