@@ -48,7 +48,7 @@ pub fn main_exit_code() -> i32 {
 pub fn run(cli: Cli) -> Result<i32, Error> {
     let quiet = match &cli.command {
         Command::Inspect(c) => c.input.quiet,
-        Command::Import(c) => c.input.quiet,
+        Command::Import(c) => c.read.quiet,
         Command::Analyze(c) => c.read.quiet,
         Command::People(c) => c.input.quiet,
     };

@@ -56,6 +56,10 @@ pub enum Error {
     /// file and its line.
     #[error("{}", .0.join("\nrapport: "))]
     People(Vec<String>),
+    /// Some archives of a batch (`import --into`) could not be used while the others were:
+    /// one line each.
+    #[error("{}", .0.join("\nrapport: "))]
+    Inputs(Vec<String>),
     /// A dataframe operation failed; this is a bug or an exhausted resource, not bad input.
     #[error("internal dataframe error: {0}")]
     Polars(#[from] polars::error::PolarsError),
@@ -66,7 +70,7 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Archive { .. } | Error::Entry { .. } | Error::Output { .. } => EXIT_INPUT,
-            Error::Polars(_) | Error::People(_) => EXIT_INPUT,
+            Error::Polars(_) | Error::People(_) | Error::Inputs(_) => EXIT_INPUT,
             Error::Usage(_) => EXIT_USAGE,
             Error::Strict(_) | Error::Gate(_) => EXIT_GATE,
         }
@@ -76,7 +80,7 @@ impl Error {
     /// any control character from an archive shown escaped.
     pub fn message(&self) -> String {
         match self {
-            Error::Gate(lines) | Error::People(lines) => lines
+            Error::Gate(lines) | Error::People(lines) | Error::Inputs(lines) => lines
                 .iter()
                 .map(|l| one_line(l))
                 .collect::<Vec<_>>()

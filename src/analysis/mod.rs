@@ -11,6 +11,7 @@ pub mod engagement;
 pub mod figure;
 pub mod follow_up;
 pub mod growth;
+pub mod history;
 pub mod invitations;
 pub mod lift;
 pub mod linking;
@@ -104,6 +105,9 @@ pub struct Scope<'a> {
     /// Which accounts are one person: the run's links in the overall scope, none in a
     /// platform scope (see [`Scope::with_persons`]).
     pub persons: &'a persons::Persons,
+    /// The downloads of the input and what changed between them (see
+    /// [`Scope::with_history`]).
+    pub history: &'a history::History,
     /// Results several analyses of this scope read, computed once (see [`Scope::shared`]).
     shared: std::sync::OnceLock<shared::Shared>,
     /// The platforms with rows in the scope (see [`Scope::present`]).
@@ -137,6 +141,7 @@ impl<'a> Scope<'a> {
             invitation_notes,
             facts,
             persons: &NO_LINKS,
+            history: &NO_HISTORY,
             shared: std::sync::OnceLock::new(),
             present: std::sync::OnceLock::new(),
         })
@@ -147,7 +152,17 @@ impl<'a> Scope<'a> {
 static NO_LINKS: std::sync::LazyLock<persons::Persons> =
     std::sync::LazyLock::new(persons::Persons::default);
 
+/// The history of an input of one download per account.
+static NO_HISTORY: std::sync::LazyLock<history::History> =
+    std::sync::LazyLock::new(history::History::default);
+
 impl<'a> Scope<'a> {
+    /// The same scope with the downloads of the input and what changed between them.
+    pub fn with_history(mut self, history: &'a history::History) -> Scope<'a> {
+        self.history = history;
+        self
+    }
+
     /// The same scope with accounts linked into persons (the overall scope's links).
     pub fn with_persons(mut self, persons: &'a persons::Persons) -> Scope<'a> {
         self.persons = persons;

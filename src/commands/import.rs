@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{InputOptions, strict_exit};
+use super::{ReadOptions, strict_exit};
 use crate::analysis::people::People;
 use crate::analysis::people_file;
 use crate::analysis::persons::Linking;
@@ -23,15 +23,41 @@ use crate::progress::Reporter;
 
 /// `rapport import`.
 #[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("target").required(true).args(["out", "into"])))]
 pub struct Import {
-    /// Archives and how to read them.
+    /// Archives: a `.zip`, several `.zip` parts of one export, an unpacked folder, or an
+    /// extra file such as a `tweet_activity_metrics_*.csv` analytics export (right after its
+    /// archive with --into).
+    #[arg(value_name = "ARCHIVE")]
+    pub archives: Vec<PathBuf>,
+
+    /// How to read them.
     #[command(flatten)]
-    pub input: InputOptions,
+    pub read: ReadOptions,
 
     /// The directory to write: `<frame>/platform=<p>/account=<id>/part-0.parquet`.
     /// An existing rapport dataset there is replaced whole; any other directory is refused.
     #[arg(long, value_name = "DIR")]
-    pub out: PathBuf,
+    pub out: Option<PathBuf>,
+
+    /// Add the archives to a lake instead: every download of every account kept, as
+    /// `<table>/platform=P/account=A/download=D/`; an archive already there is skipped.
+    #[arg(long, value_name = "LAKE", conflicts_with_all = ["people", "no_link"])]
+    pub into: Option<PathBuf>,
+
+    /// With --into: import this many archives at once (memory holds this many).
+    #[arg(long, value_name = "N", default_value_t = 1, requires = "into",
+          value_parser = clap::value_parser!(u32).range(1..=64))]
+    pub jobs: u32,
+
+    /// With --into: import only the I-th of N slices of the sorted list of archives
+    /// (1-based), for batch arrays; every archive is in exactly one slice.
+    #[arg(long, value_name = "I/N", requires = "into", value_parser = crate::model::lake::parse_shard)]
+    pub shard: Option<(usize, usize)>,
+
+    /// With --into: read the list of archives from this file, one path a line.
+    #[arg(long, value_name = "FILE", requires = "into")]
+    pub manifest: Option<PathBuf>,
 
     /// A people file (as for `analyze`): its links are kept in the dataset's people table.
     #[arg(long, value_name = "FILE")]
@@ -44,11 +70,20 @@ pub struct Import {
 
 /// Runs `import`.
 pub fn run(cmd: &Import, reporter: &Reporter) -> Result<i32> {
+    if let Some(lake) = &cmd.into {
+        return super::lake::import(cmd, lake, reporter);
+    }
+    let Some(out) = &cmd.out else {
+        return Err(Error::Usage("give --out DIR or --into LAKE".into()));
+    };
+    if cmd.archives.is_empty() {
+        return Err(Error::Usage("name the archives to import".into()));
+    }
     let people_file = match &cmd.people {
         Some(path) => Some(people_file::read(path).map_err(Error::People)?),
         None => None,
     };
-    let archives = load(&cmd.input.archives, cmd.input.load_options(), reporter)?;
+    let archives = load(&cmd.archives, cmd.read.load_options(), reporter)?;
     // The people of every archive, for the links between platforms.
     let mut people = People::default();
     let mut platforms: Vec<Platform> = Vec::new();
@@ -91,16 +126,16 @@ pub fn run(cmd: &Import, reporter: &Reporter) -> Result<i32> {
         })
         .collect();
     let mut written = 0;
-    write_dir_atomically(&cmd.out, is_dataset_dir, |dir| {
+    write_dir_atomically(out, is_dataset_dir, |dir| {
         written = parquet::write(dir, &partitions)
             .map_err(|source| Error::Output {
-                path: cmd.out.clone(),
+                path: out.clone(),
                 source,
             })?
             .len();
         if !person_rows.is_empty() {
             people_table::write(dir, &person_rows).map_err(|source| Error::Output {
-                path: cmd.out.clone(),
+                path: out.clone(),
                 source,
             })?;
             written += 1;
@@ -113,7 +148,7 @@ pub fn run(cmd: &Import, reporter: &Reporter) -> Result<i32> {
          several platforms) to {}",
         partitions.len(),
         persons.links().len(),
-        cmd.out.display()
+        out.display()
     ));
-    strict_exit(cmd.input.strict, &archives)
+    strict_exit(cmd.read.strict, &archives)
 }

@@ -3,6 +3,7 @@
 pub mod analyze;
 pub mod import;
 pub mod inspect;
+pub mod lake;
 pub mod people;
 pub mod size;
 

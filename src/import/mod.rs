@@ -303,39 +303,7 @@ pub fn load(
     let groups = group(opened)?;
     let imported = groups
         .into_par_iter()
-        .map(|(archive, importer, detection)| {
-            let progress =
-                reporter.bar(detection.platform.as_str(), archive.entries().len() as u64);
-            let result = crate::timing::stage(&format!("import {}", archive.label()), || {
-                importer.import(&archive, &detection, &progress)
-            });
-            progress.finish();
-            let mut imported = result?;
-            for left in archive.left_out() {
-                if left.unread {
-                    imported.coverage.unreadable(&left.name, &left.why);
-                } else {
-                    imported.coverage.ignore(&left.name, &left.why);
-                }
-            }
-            let dataset =
-                crate::timing::stage("rows to frames", || Dataset::from_rows(&imported.rows))?;
-            let archive = ImportedArchive {
-                label: archive.label().to_string(),
-                file_name: archive.file_name(),
-                paths: archive.paths().to_vec(),
-                detection,
-                account_id: imported.account_id,
-                as_of: imported.as_of,
-                dataset,
-                coverage: imported.coverage,
-                invitations_with_note: std::mem::take(&mut imported.rows.invitations_with_note),
-            };
-            // Millions of small strings: freed on another thread while this one goes on.
-            let rows = std::mem::take(&mut imported.rows);
-            rayon::spawn(move || drop(rows));
-            Ok(archive)
-        })
+        .map(|opened| import_opened(opened, reporter))
         .collect::<Result<Vec<_>>>()?;
     for archive in &imported {
         for line in archive.coverage.warning_lines() {
@@ -343,6 +311,130 @@ pub fn load(
         }
     }
     Ok(imported)
+}
+
+/// Imports one opened (and grouped) archive.
+fn import_opened(opened: Opened, reporter: &Reporter) -> Result<ImportedArchive> {
+    let (archive, importer, detection) = opened;
+    let progress = reporter.bar(detection.platform.as_str(), archive.entries().len() as u64);
+    let result = crate::timing::stage(&format!("import {}", archive.label()), || {
+        importer.import(&archive, &detection, &progress)
+    });
+    progress.finish();
+    let mut imported = result?;
+    for left in archive.left_out() {
+        if left.unread {
+            imported.coverage.unreadable(&left.name, &left.why);
+        } else {
+            imported.coverage.ignore(&left.name, &left.why);
+        }
+    }
+    let dataset = crate::timing::stage("rows to frames", || Dataset::from_rows(&imported.rows))?;
+    let archive = ImportedArchive {
+        label: archive.label().to_string(),
+        file_name: archive.file_name(),
+        paths: archive.paths().to_vec(),
+        detection,
+        account_id: imported.account_id,
+        as_of: imported.as_of,
+        dataset,
+        coverage: imported.coverage,
+        invitations_with_note: std::mem::take(&mut imported.rows.invitations_with_note),
+    };
+    // Millions of small strings: freed on another thread while this one goes on.
+    let rows = std::mem::take(&mut imported.rows);
+    rayon::spawn(move || drop(rows));
+    Ok(archive)
+}
+
+/// Opens, detects and imports the archives at `paths` one group at a time, `jobs` at once,
+/// handing each imported archive to `each` and dropping it: memory holds at most `jobs`
+/// archives whatever the number of paths. The parts of one export and an addition (an
+/// analytics export) join the archive they follow in `paths`. An archive that cannot be
+/// opened or imported is reported to `failed` and the others go on.
+pub fn load_each(
+    paths: &[PathBuf],
+    options: LoadOptions,
+    reporter: &Reporter,
+    jobs: usize,
+    skip: &(dyn Fn(&Archive) -> bool + Sync),
+    each: &(dyn Fn(ImportedArchive) -> Result<()> + Sync),
+    failed: &(dyn Fn(Error) + Sync),
+) {
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Opened>(jobs.max(1));
+    let receiver = std::sync::Mutex::new(receiver);
+    std::thread::scope(|scope| {
+        for _ in 0..jobs.max(1) {
+            scope.spawn(|| {
+                loop {
+                    let next = match receiver.lock() {
+                        Ok(r) => r.recv(),
+                        Err(_) => return,
+                    };
+                    let Ok(opened) = next else {
+                        return;
+                    };
+                    if skip(&opened.0) {
+                        continue;
+                    }
+                    let result = import_opened(opened, reporter).and_then(|archive| {
+                        for line in archive.coverage.warning_lines() {
+                            reporter.warn(&format!("{}: {line}", archive.label));
+                        }
+                        each(archive)
+                    });
+                    if let Err(e) = result {
+                        failed(e);
+                    }
+                }
+            });
+        }
+        let mut pending: Option<Opened> = None;
+        for path in paths {
+            let opened = Archive::open(path, options.limits).and_then(|archive| {
+                let (importer, detection) = detect::detect(&archive)?;
+                Ok((archive, importer, detection))
+            });
+            let item = match opened {
+                Ok(item) => item,
+                Err(e) => {
+                    failed(e);
+                    continue;
+                }
+            };
+            if let Some(current) = pending.as_mut()
+                && current.2.platform == item.2.platform
+                && (item.2.addition_only
+                    || current
+                        .1
+                        .joins_parts((&current.0, &current.2), (&item.0, &item.2)))
+            {
+                let importer = current.1;
+                current.0.absorb(item.0, &|f| importer.part_wrapper(f));
+                continue;
+            }
+            if item.2.addition_only {
+                failed(Error::archive(
+                    item.0.label(),
+                    format!(
+                        "a {} {} joins the archive it follows: give it right after its archive",
+                        item.2.platform.title(),
+                        item.1.addition_name()
+                    ),
+                ));
+                continue;
+            }
+            if let Some(done) = pending.replace(item)
+                && sender.send(done).is_err()
+            {
+                break;
+            }
+        }
+        if let Some(done) = pending {
+            let _ = sender.send(done);
+        }
+        drop(sender);
+    });
 }
 
 /// What each platform's archives can show, in registry order: what its importer declares,

@@ -4,6 +4,7 @@
 //! several archives are merged with [`Dataset::merge`].
 
 pub mod builder;
+pub mod lake;
 pub mod parquet;
 pub mod people_table;
 pub mod rows;

@@ -54,12 +54,7 @@ pub fn write(dir: &Path, partitions: &[Partition<'_>]) -> std::io::Result<Vec<Pa
                 .join(format!("account={}", partition_value(partition.account)));
             fs::create_dir_all(&folder)?;
             let path = folder.join("part-0.parquet");
-            let mut body = frame.drop("platform").map_err(std::io::Error::other)?;
-            let file = File::create(&path)?;
-            ParquetWriter::new(file)
-                .with_statistics(StatisticsOptions::full())
-                .finish(&mut body)
-                .map_err(std::io::Error::other)?;
+            write_frame(&path, frame)?;
             written.push(path);
         }
     }
@@ -72,34 +67,7 @@ pub fn read(dir: &Path) -> PolarsResult<Dataset> {
     for (name, spec) in FRAMES {
         let mut frame = DataFrame::empty_with_schema(&schema::schema(spec));
         for (platform, path) in partition_files(&dir.join(name))? {
-            let file = File::open(&path)?;
-            let body = ParquetReader::new(file).finish()?;
-            let height = body.height();
-            let mut columns = Vec::with_capacity(spec.len());
-            for column in spec {
-                if column.name == "platform" {
-                    columns.push(Column::new_scalar(
-                        "platform".into(),
-                        Scalar::new(
-                            DataType::String,
-                            AnyValue::StringOwned(platform.clone().into()),
-                        ),
-                        height,
-                    ));
-                } else if column.nullable && body.column(column.name).is_err() {
-                    // A column added since the dataset was written (one that may be null,
-                    // such as `accounts.time_zone`) reads as unknown: older datasets stay
-                    // readable.
-                    columns.push(Column::full_null(
-                        column.name.into(),
-                        height,
-                        &column.kind.dtype(),
-                    ));
-                } else {
-                    columns.push(body.column(column.name)?.cast(&column.kind.dtype())?);
-                }
-            }
-            frame.vstack_mut_owned(DataFrame::new(height, columns)?)?;
+            frame.vstack_mut_owned(read_frame(&path, spec, &platform)?)?;
         }
         frame.rechunk_mut();
         match name {
@@ -111,6 +79,53 @@ pub fn read(dir: &Path) -> PolarsResult<Dataset> {
         }
     }
     Ok(dataset)
+}
+
+/// Writes one frame as a Parquet file at `path`, without its `platform` column (the
+/// partition's path says it).
+pub fn write_frame(path: &Path, frame: &DataFrame) -> std::io::Result<()> {
+    let mut body = frame.drop("platform").map_err(std::io::Error::other)?;
+    let file = File::create(path)?;
+    ParquetWriter::new(file)
+        .with_statistics(StatisticsOptions::full())
+        .finish(&mut body)
+        .map_err(std::io::Error::other)?;
+    Ok(())
+}
+
+/// Reads one Parquet file of a frame written by [`write_frame`], its `platform` put back.
+pub fn read_frame(
+    path: &Path,
+    spec: &[schema::ColumnSpec],
+    platform: &str,
+) -> PolarsResult<DataFrame> {
+    let file = File::open(path)?;
+    let body = ParquetReader::new(file).finish()?;
+    let height = body.height();
+    let mut columns = Vec::with_capacity(spec.len());
+    for column in spec {
+        if column.name == "platform" {
+            columns.push(Column::new_scalar(
+                "platform".into(),
+                Scalar::new(
+                    DataType::String,
+                    AnyValue::StringOwned(platform.to_string().into()),
+                ),
+                height,
+            ));
+        } else if column.nullable && body.column(column.name).is_err() {
+            // A column added since the dataset was written (one that may be null, such as
+            // `accounts.time_zone`) reads as unknown: older datasets stay readable.
+            columns.push(Column::full_null(
+                column.name.into(),
+                height,
+                &column.kind.dtype(),
+            ));
+        } else {
+            columns.push(body.column(column.name)?.cast(&column.kind.dtype())?);
+        }
+    }
+    DataFrame::new(height, columns)
 }
 
 /// The Parquet files of one frame, with their platform, sorted by path.

@@ -16,6 +16,10 @@ macro_rules! platforms {
             pub fn title(self) -> &'static str {
                 match self { $(Platform::$variant => $title),+ }
             }
+            /// The platform whose `platform` column value is `value`.
+            pub fn from_name(value: &str) -> Option<Platform> {
+                match value { $($value => Some(Platform::$variant),)+ _ => None }
+            }
         }
     };
 }

@@ -10,6 +10,7 @@ pub mod schema;
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use crate::analysis::history::History;
 use crate::analysis::people::People;
 use crate::analysis::period::{Period, PeriodRequest};
 use crate::analysis::persons::{Link, Linking, PeopleSummary, Persons};
@@ -21,8 +22,9 @@ use crate::analysis::{
 };
 use crate::error::{Error, Result};
 use crate::import::coverage::FileStatus;
-use crate::import::merge::merge;
+use crate::import::merge::{Source, merge_sources};
 use crate::import::{ImportedArchive, LoadOptions, load};
+use crate::model::lake::{Lake, is_lake};
 use crate::model::parquet::{self, is_dataset_dir};
 use crate::model::{Dataset, Platform};
 use crate::progress::{Progress, Reporter};
@@ -51,6 +53,8 @@ pub struct Input {
     pub invitation_notes: InvitationNotes,
     /// The links the Parquet datasets read keep (their people tables).
     pub stored_links: Vec<Link>,
+    /// The downloads of each account and what changed between them.
+    pub history: History,
 }
 
 /// The parsed settings of a run.
@@ -89,15 +93,53 @@ pub fn sample_archives() -> Result<Vec<PathBuf>> {
 
 /// Reads archives and Parquet datasets and merges them.
 pub fn read_input(paths: &[PathBuf], options: LoadOptions, reporter: &Reporter) -> Result<Input> {
+    let (lakes, rest): (Vec<PathBuf>, Vec<PathBuf>) =
+        paths.iter().cloned().partition(|p| is_lake(p));
     let (dataset_dirs, archive_paths): (Vec<PathBuf>, Vec<PathBuf>) =
-        paths.iter().cloned().partition(|p| is_dataset_dir(p));
+        rest.into_iter().partition(|p| is_dataset_dir(p));
     let archives = if archive_paths.is_empty() {
         Vec::new()
     } else {
         load(&archive_paths, options, reporter)?
     };
-    let mut parts =
-        vec![crate::timing::stage("merge", || merge(&archives.iter().collect::<Vec<_>>()))?.0];
+    // Every download, by account, for what changed between them; then merged.
+    let mut downloads: Vec<LakeDownload> = Vec::new();
+    for lake in &lakes {
+        downloads.extend(read_lake(lake)?);
+    }
+    let keyed: Vec<(&str, &str, Option<i64>, &Dataset)> = archives
+        .iter()
+        .map(|a| {
+            (
+                a.detection.platform.as_str(),
+                a.account_id.as_deref().unwrap_or("unknown"),
+                a.as_of,
+                &a.dataset,
+            )
+        })
+        .chain(
+            downloads
+                .iter()
+                .map(|(p, a, at, d)| (p.as_str(), a.as_str(), *at, d)),
+        )
+        .collect();
+    let history = History::of(&keyed)?;
+    let accounts: Vec<String> = keyed
+        .iter()
+        .map(|(p, a, _, _)| format!("{p}/{a}"))
+        .collect();
+    let sources: Vec<Source> = keyed
+        .iter()
+        .zip(&accounts)
+        .map(|((_, _, as_of, dataset), account)| Source {
+            account,
+            as_of: *as_of,
+            dataset,
+        })
+        .collect();
+    let mut parts = vec![crate::timing::stage("merge", || merge_sources(&sources))?.0];
+    drop(keyed);
+    drop(downloads);
     let mut stored_links = Vec::new();
     for dir in &dataset_dirs {
         let unreadable = |e: polars::error::PolarsError| {
@@ -115,7 +157,7 @@ pub fn read_input(paths: &[PathBuf], options: LoadOptions, reporter: &Reporter) 
     for archive in &mut archives {
         archive.dataset = Dataset::empty();
     }
-    let invitation_notes = if dataset_dirs.is_empty() {
+    let invitation_notes = if dataset_dirs.is_empty() && lakes.is_empty() {
         let mut set = HashSet::new();
         for a in &archives {
             for id in &a.invitations_with_note {
@@ -126,13 +168,40 @@ pub fn read_input(paths: &[PathBuf], options: LoadOptions, reporter: &Reporter) 
     } else {
         None
     };
+    let mut dataset_dirs = dataset_dirs;
+    dataset_dirs.extend(lakes);
     Ok(Input {
         archives,
         dataset_dirs,
         dataset,
         invitation_notes,
         stored_links,
+        history,
     })
+}
+
+/// One download read from a lake: platform, account, when it was made, its rows.
+type LakeDownload = (String, String, Option<i64>, Dataset);
+
+/// Every download of a lake.
+fn read_lake(dir: &Path) -> Result<Vec<LakeDownload>> {
+    let label = dir.display().to_string();
+    let lake = Lake::open(dir)
+        .map_err(|p| Error::archive(&label, p.replacen(&format!("{label}: "), "", 1)))?;
+    let unreadable = |e: polars::error::PolarsError| {
+        Error::archive(&label, format!("not a readable rapport lake: {e}"))
+    };
+    let mut out = Vec::new();
+    for d in lake.downloads().map_err(unreadable)? {
+        let data = lake.read(&d).map_err(unreadable)?;
+        out.push((
+            d.platform.as_str().to_string(),
+            d.account_id.clone(),
+            d.as_of,
+            data,
+        ));
+    }
+    Ok(out)
 }
 
 /// The platforms that have any row, in registry order.
@@ -209,6 +278,7 @@ pub fn summarize_with_progress(
                 &facts,
             )?;
             // Only the overall scope of several platforms merges a person's accounts.
+            let scope = scope.with_history(&input.history);
             scopes.push(if name == "overall" {
                 scope.with_persons(&persons)
             } else {

@@ -12,13 +12,14 @@ use crate::analysis::conversations::{Responsiveness, Starters};
 use crate::analysis::engagement::Engagement;
 use crate::analysis::follow_up::FollowUp;
 use crate::analysis::growth::Growth;
+use crate::analysis::history::HistoryFigures;
 use crate::analysis::invitations::Invitations;
 use crate::analysis::lift::Lift;
 use crate::analysis::one_on_one::OneOnOne;
 use crate::analysis::relationships::{DormantFigures, Strength, Supporters};
 use crate::analysis::{
     AnalysisFn, actions, broadcast, consistency, conversations, engagement, follow_up, growth,
-    invitations, lift, one_on_one, relationships,
+    history, invitations, lift, one_on_one, relationships,
 };
 use crate::report::sections::{
     ReportSection, actions::ActionsSection, broadcast::BroadcastSection,
@@ -81,6 +82,7 @@ pub const ANALYSES: &[Registered] = &[
     entry::<OneOnOne>("one_on_one", one_on_one::run, None),
     entry::<Invitations>("invitations", invitations::run, Some(&InvitationsSection)),
     entry::<Broadcast>("broadcast", broadcast::run, Some(&BroadcastSection)),
+    entry::<HistoryFigures>("history", history::run, None),
     entry::<Growth>("growth", growth::run, Some(&GrowthSection)),
     entry::<Actions>("actions", actions::run, Some(&ActionsSection)),
 ];

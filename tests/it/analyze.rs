@@ -812,9 +812,18 @@ fn instagram_and_mastodon_from_parquet_give_the_figures_of_their_archives() {
         .arg("--quiet")
         .assert()
         .success();
-    let from_parquet = analyze(&[&path(&dataset)]);
-    let from_archives = analyze(&[&instagram, &mastodon]);
+    let mut from_parquet = analyze(&[&path(&dataset)]);
+    let mut from_archives = analyze(&[&instagram, &mastodon]);
     for scope in ["overall", "instagram", "mastodon"] {
+        // A dataset of `import --out` keeps no downloads (a lake does): the history of
+        // downloads is the archives' alone.
+        assert_eq!(from_parquet[scope]["history"]["downloads"], 0);
+        assert_eq!(from_archives[scope]["history"]["compared"], 0);
+        for s in [&mut from_parquet, &mut from_archives] {
+            if let Some(o) = s[scope].as_object_mut() {
+                o.remove("history");
+            }
+        }
         assert_eq!(from_parquet[scope], from_archives[scope], "{scope}");
     }
 }

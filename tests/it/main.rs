@@ -15,6 +15,7 @@ mod import_instagram;
 mod import_linkedin;
 mod import_mastodon;
 mod import_twitter;
+mod lake;
 mod output_safety;
 mod persons;
 mod privacy;

@@ -78,18 +78,18 @@ pub fn posts(
         }
         let title = text::field(item, "title").unwrap_or_default();
         let post_id = stable_id(&["facebook", &created_at.to_string(), &body]);
-        if title.contains(" wrote on ") {
-            if let Some(person) = person_in_title(&title) {
-                interactions.push(InteractionRow {
-                    platform: Platform::Facebook,
-                    at: Some(created_at),
-                    direction: Direction::Outbound,
-                    kind: InteractionKind::Mention,
-                    counterpart_id: Some(person.clone()),
-                    counterpart_name: Some(person),
-                    post_id: Some(post_id.clone()),
-                });
-            }
+        if title.contains(" wrote on ")
+            && let Some(person) = person_in_title(&title)
+        {
+            interactions.push(InteractionRow {
+                platform: Platform::Facebook,
+                at: Some(created_at),
+                direction: Direction::Outbound,
+                kind: InteractionKind::Mention,
+                counterpart_id: Some(person.clone()),
+                counterpart_name: Some(person),
+                post_id: Some(post_id.clone()),
+            });
         }
         domains.dedup();
         let hashtags = scan_hashtags(&body);

@@ -98,13 +98,12 @@ pub fn owner(messages: &[Message], profile_name: Option<&str>) -> Option<(String
     if let Some(m) = messages.iter().find(|m| m.outgoing == Some(true)) {
         return Some((m.from.clone(), m.from_name.clone()));
     }
-    if let Some(name) = profile_name {
-        if let Some(m) = messages
+    if let Some(name) = profile_name
+        && let Some(m) = messages
             .iter()
             .find(|m| m.from_name.as_deref() == Some(name))
-        {
-            return Some((m.from.clone(), m.from_name.clone()));
-        }
+    {
+        return Some((m.from.clone(), m.from_name.clone()));
     }
     let mut seen: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
     for m in messages {

@@ -2,6 +2,9 @@
 
 use super::{Context, ReportSection};
 use crate::analysis::growth::Growth;
+use crate::analysis::history::HistoryFigures;
+use crate::analysis::people;
+use crate::analysis::persons::platforms_text;
 use crate::analysis::table::{Cell, Table};
 use crate::report::charts::{ChartSlot, growth, slot};
 use crate::report::document::{Block, Section};
@@ -22,6 +25,52 @@ const HEADLINES: &[Headline] = &[Headline {
         })
     },
 }];
+
+/// Who came and who went between downloads, where two downloads of an account are given.
+fn came_and_went(ctx: &Context) -> Vec<Block> {
+    let Some(h) = ctx.get::<HistoryFigures>("history") else {
+        return Vec::new();
+    };
+    let (Some(gained), Some(lost)) = (h.connections_gained.value(), h.connections_lost.value())
+    else {
+        return Vec::new();
+    };
+    let deleted = h
+        .posts_deleted_since
+        .value()
+        .filter(|n| **n > 0)
+        .map_or(String::new(), |n| {
+            format!(
+                " {} of an older download are gone from the newest.",
+                fmt::plural(*n, "post", "posts")
+            )
+        });
+    let mut blocks = vec![Block::Para(format!(
+        "Between your downloads ({} compared): {} came and {} went.{deleted}",
+        fmt::plural(h.compared, "pair", "pairs"),
+        fmt::plural(*gained, "person", "people"),
+        fmt::plural(*lost, "person", "people"),
+    ))];
+    if *lost > 0 {
+        blocks.push(Block::Advice(format!(
+            "{} left your connections between two downloads (below): a word to those who \
+             mattered may bring them back.",
+            fmt::plural(*lost, "person", "people")
+        )));
+        if let Some(t) = ctx.table_block(
+            "connections_lost",
+            &[
+                ("name", "Person"),
+                ("platforms", "Platforms"),
+                ("last_seen", "Still there on"),
+                ("gone_by", "Gone by"),
+            ],
+        ) {
+            blocks.push(t);
+        }
+    }
+    blocks
+}
 
 impl ReportSection for GrowthSection {
     fn id(&self) -> &'static str {
@@ -49,7 +98,50 @@ impl ReportSection for GrowthSection {
                 Cell::from(m.cumulative),
             ]);
         }
-        vec![companies, months]
+        let h = ctx.get::<HistoryFigures>("history");
+        let mut lost = Table::new(
+            "connections_lost",
+            &[
+                "name",
+                "platform",
+                "counterpart_id",
+                "counterpart_name",
+                "profile_url",
+                "last_seen",
+                "gone_by",
+                "platforms",
+            ],
+        );
+        for l in h.map(|h| h.lost.as_slice()).unwrap_or_default() {
+            lost.push(vec![
+                Cell::Text(people::label(
+                    l.counterpart_name.as_deref(),
+                    &l.counterpart_id,
+                )),
+                Cell::from(l.platform.as_str()),
+                Cell::from(l.counterpart_id.as_str()),
+                crate::report::tables::text(l.counterpart_name.as_deref()),
+                crate::report::tables::text(l.profile_url.as_deref()),
+                Cell::from(l.last_seen.as_str()),
+                Cell::from(l.gone_by.as_str()),
+                Cell::Text(platforms_text(&l.accounts, &l.platform)),
+            ]);
+        }
+        let mut by_download = Table::new(
+            "connections_by_download",
+            &["platform", "download", "connections"],
+        );
+        for d in h
+            .map(|h| h.connections_by_download.as_slice())
+            .unwrap_or_default()
+        {
+            by_download.push(vec![
+                Cell::from(d.platform.as_str()),
+                Cell::from(d.download.as_str()),
+                Cell::from(d.connections),
+            ]);
+        }
+        vec![companies, months, lost, by_download]
     }
 
     fn charts(&self, ctx: &Context) -> Vec<ChartSlot> {
@@ -107,6 +199,7 @@ impl ReportSection for GrowthSection {
             blocks.push(Block::Para("Where your connections work:".into()));
             blocks.push(t);
         }
+        blocks.extend(came_and_went(ctx));
         Section {
             id: "growth",
             title: "Network growth".into(),
