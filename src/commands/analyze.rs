@@ -11,11 +11,15 @@ use crate::analysis::period::{self, Clock};
 use crate::analysis::persons::Linking;
 use crate::analysis::{Execution, Options, people_file};
 use crate::error::{Error, Result};
+use crate::model::Platform;
+use crate::model::lake::Lake;
+use crate::model::parquet::partition_value;
 use crate::pipeline::gate::{self, Gate};
-use crate::pipeline::{Input, Settings, read_input, sample_archives, summarize_with_progress};
+use crate::pipeline::{Input, Settings, read_input_of, sample_archives, summarize_with_progress};
 use crate::progress::Reporter;
+use crate::report::headline::Headline;
 use crate::report::redact::Pseudonyms;
-use crate::report::{self, Format, Report};
+use crate::report::{self, Format, Report, cohort};
 
 /// The people file of the sample archives, in `fixtures/`.
 pub const SAMPLE_PEOPLE_FILE: &str = "people.csv";
@@ -23,7 +27,8 @@ pub const SAMPLE_PEOPLE_FILE: &str = "people.csv";
 /// `rapport analyze`.
 #[derive(Debug, Args)]
 pub struct Analyze {
-    /// Archives (as for `inspect`), or a Parquet dataset written by `rapport import`.
+    /// Archives (as for `inspect`), a Parquet dataset written by `rapport import --out`, or
+    /// a lake written by `rapport import --into` (every download of every account).
     /// With none, the sample archives in `fixtures/` are analyzed.
     #[arg(value_name = "ARCHIVE")]
     pub archives: Vec<PathBuf>,
@@ -100,6 +105,16 @@ pub struct Analyze {
     #[arg(long = "fail-if", value_name = "'KEY OP VALUE'")]
     pub fail_if: Vec<String>,
 
+    /// In a lake of several accounts, analyze this one (its id, or platform/id).
+    #[arg(long, value_name = "A", conflicts_with = "each")]
+    pub account: Option<String>,
+
+    /// With a lake: one report per account (in a folder each, inside --out) and a cohort:
+    /// cohort.csv and cohort.parquet (one row per account with its headline figures),
+    /// cohort_summary.csv (each figure's quartiles across accounts) and index.html.
+    #[arg(long, conflicts_with = "fail_if")]
+    pub each: bool,
+
     /// Run the analyses one after the other instead of in parallel (for measuring).
     #[arg(long, hide = true)]
     pub sequential: bool,
@@ -142,8 +157,24 @@ pub fn run(cmd: &Analyze, reporter: &Reporter) -> Result<i32> {
         Some(path) => Some(people_file::read(path).map_err(Error::People)?),
         None => None,
     };
+    if cmd.each {
+        return run_each(
+            cmd,
+            &paths,
+            &request,
+            tz,
+            &formats,
+            people_file.as_ref(),
+            reporter,
+        );
+    }
     let input = crate::timing::stage("read input", || {
-        read_input(&paths, cmd.read.load_options(), reporter)
+        read_input_of(
+            &paths,
+            cmd.read.load_options(),
+            reporter,
+            cmd.account.as_deref(),
+        )
     })?;
     let settings = Settings {
         options: Options {
@@ -204,6 +235,120 @@ pub fn run(cmd: &Analyze, reporter: &Reporter) -> Result<i32> {
         return Err(Error::Gate(outcome.failed));
     }
     strict_exit(cmd.read.strict, &input.archives)
+}
+
+/// `analyze LAKE --each`: one report per account of the lake, and the cohort.
+fn run_each(
+    cmd: &Analyze,
+    paths: &[PathBuf],
+    request: &period::PeriodRequest,
+    tz: Option<chrono_tz::Tz>,
+    formats: &[Format],
+    people_file: Option<&crate::analysis::people_file::PeopleFile>,
+    reporter: &Reporter,
+) -> Result<i32> {
+    let [lake_path] = paths else {
+        return Err(Error::Usage("--each reads one lake: give one LAKE".into()));
+    };
+    let label = lake_path.display().to_string();
+    let lake = Lake::open(lake_path)
+        .map_err(|p| Error::archive(&label, p.replacen(&format!("{label}: "), "", 1)))?;
+    let downloads = lake.downloads().map_err(Error::from)?;
+    // (platform, account id, downloads), in the lake's order.
+    let mut accounts: Vec<(Platform, String, usize)> = Vec::new();
+    for d in &downloads {
+        match accounts.last_mut() {
+            Some((p, a, n)) if *p == d.platform && *a == d.account_id => *n += 1,
+            _ => accounts.push((d.platform, d.account_id.clone(), 1)),
+        }
+    }
+    let out = match &cmd.out {
+        Some(out) => out.clone(),
+        None => Path::new("reports").join(
+            lake_path
+                .file_name()
+                .map_or_else(|| "lake".into(), |n| n.to_string_lossy().into_owned()),
+        ),
+    };
+    let sections = crate::pipeline::registry::sections();
+    let headlines: Vec<&'static Headline> = sections
+        .iter()
+        .flat_map(|s| s.headlines().iter())
+        .chain(cohort::HISTORY)
+        .collect();
+    let bar = reporter.bar("accounts", accounts.len() as u64);
+    let quiet = Reporter::silent();
+    let started = Instant::now();
+    crate::atomic::write_dir_atomically(
+        &out,
+        |d| d.join("cohort.csv").is_file(),
+        |dir| {
+            let mut rows = Vec::new();
+            for (n, (platform, account, count)) in accounts.iter().enumerate() {
+                let key = format!("{}/{account}", platform.as_str());
+                let input = read_input_of(paths, cmd.read.load_options(), &quiet, Some(&key))?;
+                let settings = Settings {
+                    options: Options {
+                        clock: match tz {
+                            Some(tz) => Clock::new(tz),
+                            None => Clock::stated(&input.dataset.accounts)?,
+                        },
+                        min_posts: cmd.min_posts as usize,
+                        top: cmd.top as usize,
+                    },
+                    request: *request,
+                    compare_previous: cmd.compare_previous,
+                    execution: Execution::Parallel,
+                    linking: Linking {
+                        automatic: !cmd.no_link,
+                        file: people_file.cloned(),
+                    },
+                };
+                let analyzed = crate::pipeline::summarize(&input, &settings)?;
+                let (shown, folder) = if cmd.redact {
+                    (format!("account {}", n + 1), format!("account-{}", n + 1))
+                } else {
+                    (
+                        account.clone(),
+                        format!("{}-{}", platform.as_str(), partition_value(account)),
+                    )
+                };
+                rows.push(cohort::row(
+                    &analyzed.summary,
+                    &headlines,
+                    platform.as_str(),
+                    &shown,
+                    *count,
+                    &folder,
+                ));
+                let pseudonyms = if cmd.redact {
+                    Some(
+                        Pseudonyms::new(&input.dataset, crate::import::person_segment)?
+                            .with_persons(&analyzed.header.persons),
+                    )
+                } else {
+                    None
+                };
+                let report = Report::new(
+                    analyzed,
+                    sections.clone(),
+                    pseudonyms.as_ref(),
+                    formats.to_vec(),
+                );
+                report::write(&report, &dir.join(&folder), &quiet)?;
+                bar.step(&key);
+            }
+            cohort::write(dir, &rows, &headlines)
+        },
+    )?;
+    bar.finish();
+    reporter.info(&format!(
+        "rapport: wrote {} ({} accounts, {:.2} s)",
+        out.join("index.html").display(),
+        accounts.len(),
+        started.elapsed().as_secs_f64()
+    ));
+    Ok(crate::error::EXIT_OK)
 }
 
 /// `reports/<name>`: the archive's name, or `fixtures` for the samples.

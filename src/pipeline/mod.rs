@@ -93,6 +93,17 @@ pub fn sample_archives() -> Result<Vec<PathBuf>> {
 
 /// Reads archives and Parquet datasets and merges them.
 pub fn read_input(paths: &[PathBuf], options: LoadOptions, reporter: &Reporter) -> Result<Input> {
+    read_input_of(paths, options, reporter, None)
+}
+
+/// [`read_input`], a lake's downloads cut to one account (`--account`: the id, or
+/// `platform/id`). A lake of several accounts of one platform needs one.
+pub fn read_input_of(
+    paths: &[PathBuf],
+    options: LoadOptions,
+    reporter: &Reporter,
+    account: Option<&str>,
+) -> Result<Input> {
     let (lakes, rest): (Vec<PathBuf>, Vec<PathBuf>) =
         paths.iter().cloned().partition(|p| is_lake(p));
     let (dataset_dirs, archive_paths): (Vec<PathBuf>, Vec<PathBuf>) =
@@ -105,7 +116,7 @@ pub fn read_input(paths: &[PathBuf], options: LoadOptions, reporter: &Reporter) 
     // Every download, by account, for what changed between them; then merged.
     let mut downloads: Vec<LakeDownload> = Vec::new();
     for lake in &lakes {
-        downloads.extend(read_lake(lake)?);
+        downloads.extend(read_lake(lake, account)?);
     }
     let keyed: Vec<(&str, &str, Option<i64>, &Dataset)> = archives
         .iter()
@@ -183,16 +194,52 @@ pub fn read_input(paths: &[PathBuf], options: LoadOptions, reporter: &Reporter) 
 /// One download read from a lake: platform, account, when it was made, its rows.
 type LakeDownload = (String, String, Option<i64>, Dataset);
 
-/// Every download of a lake.
-fn read_lake(dir: &Path) -> Result<Vec<LakeDownload>> {
+/// Whether a download of the lake is of `account` (its id, its path segment, or
+/// `platform/id`).
+pub fn is_account(download: &crate::model::lake::Download, account: &str) -> bool {
+    let id = &download.account_id;
+    account == id
+        || account == crate::model::parquet::partition_value(id)
+        || account == format!("{}/{id}", download.platform.as_str())
+}
+
+/// Every download of a lake (of one account, with `account`).
+fn read_lake(dir: &Path, account: Option<&str>) -> Result<Vec<LakeDownload>> {
     let label = dir.display().to_string();
     let lake = Lake::open(dir)
         .map_err(|p| Error::archive(&label, p.replacen(&format!("{label}: "), "", 1)))?;
     let unreadable = |e: polars::error::PolarsError| {
         Error::archive(&label, format!("not a readable rapport lake: {e}"))
     };
+    let mut downloads = lake.downloads().map_err(unreadable)?;
+    match account {
+        Some(a) => {
+            downloads.retain(|d| is_account(d, a));
+            if downloads.is_empty() {
+                return Err(Error::Usage(format!(
+                    "{label}: no account '{a}' in the lake ({})",
+                    accounts_of(&lake.downloads().map_err(unreadable)?)
+                )));
+            }
+        }
+        None => {
+            let all = accounts_of(&downloads);
+            let mut platforms: Vec<_> = downloads
+                .iter()
+                .map(|d| (d.platform, &d.account_id))
+                .collect();
+            platforms.dedup();
+            let several = platforms.windows(2).any(|w| w[0].0 == w[1].0);
+            if several {
+                return Err(Error::Usage(format!(
+                    "{label}: the lake holds several accounts of one platform ({all}): pick \
+                     one with --account, or give --each for one report per account"
+                )));
+            }
+        }
+    }
     let mut out = Vec::new();
-    for d in lake.downloads().map_err(unreadable)? {
+    for d in downloads {
         let data = lake.read(&d).map_err(unreadable)?;
         out.push((
             d.platform.as_str().to_string(),
@@ -202,6 +249,21 @@ fn read_lake(dir: &Path) -> Result<Vec<LakeDownload>> {
         ));
     }
     Ok(out)
+}
+
+/// The accounts of a lake's downloads as a list for people: `twitter/1000001, ...`.
+fn accounts_of(downloads: &[crate::model::lake::Download]) -> String {
+    let mut list: Vec<String> = downloads
+        .iter()
+        .map(|d| format!("{}/{}", d.platform.as_str(), d.account_id))
+        .collect();
+    list.dedup();
+    let more = list.len().saturating_sub(5);
+    list.truncate(5);
+    if more > 0 {
+        list.push(format!("{more} more"));
+    }
+    list.join(", ")
 }
 
 /// The platforms that have any row, in registry order.

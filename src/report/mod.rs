@@ -7,6 +7,7 @@
 //! place at the end ([`atomic`]).
 
 pub mod charts;
+pub mod cohort;
 pub mod document;
 pub mod draw;
 pub mod format;

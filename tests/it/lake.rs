@@ -300,3 +300,95 @@ fn shards_cover_the_list_exactly_once() {
     }
     assert_eq!(files_below(&lake.join("manifest")).len(), 2);
 }
+
+#[test]
+fn a_lake_of_several_accounts_needs_account_or_each() {
+    let dir = tempdir();
+    let lake = dir.path().join("lake");
+    let archives = [
+        "twitter-2023",
+        "twitter-2023-05",
+        "twitter-2019",
+        "linkedin-2024",
+        "facebook-2024",
+    ]
+    .map(fixture_path);
+    let refs: Vec<&str> = archives.iter().map(String::as_str).collect();
+    assert_eq!(import_into(&lake, &refs, &["--quiet"]).0, 0);
+    let lake_path = lake.display().to_string();
+    let (code, _, stderr) = run(&[&lake_path]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains(
+            "the lake holds several accounts of one platform (twitter/1000001, twitter/3000001"
+        ),
+        "{stderr}"
+    );
+    // --account: the account's downloads alone, as its archive gives them.
+    let one = analyze(&[&lake_path, "--account", "3000001", "--format", "json"]);
+    let archive = analyze(&[&fixture_path("twitter-2019"), "--format", "json"]);
+    assert_eq!(one["overall"], archive["overall"]);
+    let (code, _, stderr) = run(&[&lake_path, "--account", "nobody"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("no account 'nobody' in the lake"),
+        "{stderr}"
+    );
+    // --each: one report per account and the cohort.
+    let out = dir.path().join("cohort");
+    let status = rapport()
+        .args(["analyze", &lake_path, "--each", "--quiet", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(
+        status.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let cohort = fs::read_to_string(out.join("cohort.csv")).unwrap();
+    let mut reader = csv::Reader::from_reader(cohort.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect();
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    assert_eq!(rows.len(), 4);
+    let column = |key: &str| header.iter().position(|h| h == key).unwrap();
+    // Each row is its account's own summary.json.
+    for row in &rows {
+        let folder = &row[column("report")];
+        let summary: Value = serde_json::from_str(
+            &fs::read_to_string(out.join(folder).join("summary.json")).unwrap(),
+        )
+        .unwrap();
+        let posts = summary["overall"]["engagement"]["posts"].as_u64().unwrap();
+        assert_eq!(
+            row[column("engagement.posts")],
+            posts.to_string(),
+            "{folder}"
+        );
+    }
+    let twitter = rows.iter().find(|r| r[1] == "1000001").unwrap();
+    assert_eq!(twitter[column("downloads")], "2");
+    assert_eq!(twitter[column("history.connections_lost")], "1");
+    // Posts per account 9, 3, 4, 4: quartiles 3.75, 4, 5.25 (linear between ranks).
+    let summary = fs::read_to_string(out.join("cohort_summary.csv")).unwrap();
+    assert!(
+        summary.contains("engagement.posts,Posts,4,3.75,4,5.25"),
+        "{summary}"
+    );
+    assert!(out.join("cohort.parquet").is_file());
+    let html = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        html.contains("href=\"twitter-1000001/index.html\""),
+        "{html}"
+    );
+    assert!(out.join("twitter-1000001/index.html").is_file());
+}
