@@ -2,6 +2,7 @@
 //! detect, parse in parallel, build the dataframes) for each of the five platforms, and the
 //! JSON record parser alone.
 
+#[allow(dead_code)] // the many-accounts generator serves gen_archive and the lake tests
 #[path = "support/synth.rs"]
 mod synth;
 

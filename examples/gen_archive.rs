@@ -6,7 +6,11 @@
 //! cargo run --release --example gen_archive -- facebook OUT.zip [MESSAGES THREADS]
 //! cargo run --release --example gen_archive -- instagram OUT.zip [POSTS MESSAGES THREADS]
 //! cargo run --release --example gen_archive -- mastodon OUT.zip [STATUSES LIKES]
+//! cargo run --release --example gen_archive -- accounts DIR [COUNT TWEETS DMS LIKES FOLLOWERS]
 //! ```
+//!
+//! `accounts` writes COUNT (default 1,000) small Twitter archives of different accounts into
+//! DIR, for a lake of many accounts (`rapport import DIR/*.zip --into LAKE --jobs 2`).
 
 #[path = "../benches/support/synth.rs"]
 mod synth;
@@ -19,7 +23,8 @@ fn main() {
         |i: usize, default: usize| args.get(i).and_then(|a| a.parse().ok()).unwrap_or(default);
     let (Some(platform), Some(out)) = (args.first(), args.get(1)) else {
         eprintln!(
-            "usage: gen_archive twitter|linkedin|facebook|instagram|mastodon OUT.zip [SIZES...]"
+            "usage: gen_archive twitter|linkedin|facebook|instagram|mastodon OUT.zip [SIZES...] \
+             | accounts DIR [COUNT SIZES...]"
         );
         std::process::exit(2);
     };
@@ -32,6 +37,16 @@ fn main() {
                 dms: number(3, 200_000),
                 likes: number(4, 100_000),
                 followers: number(5, 5_000),
+            },
+        ),
+        "accounts" => synth::write_accounts(
+            path,
+            number(2, 1_000),
+            synth::Sizes {
+                tweets: number(3, 300),
+                dms: number(4, 300),
+                likes: number(5, 100),
+                followers: number(6, 100),
             },
         ),
         "linkedin" => synth::write_files(

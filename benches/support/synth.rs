@@ -103,7 +103,13 @@ fn tweet_date(secs: i64) -> String {
 
 /// The archive's files as (name, content).
 pub fn files(sizes: Sizes) -> Vec<(String, String)> {
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    files_of(sizes, 1_000_001, 0)
+}
+
+/// The archive of the account `owner`, its content drawn from `seed` (seed 0 is
+/// [`files`]'s): many such archives make a lake of many accounts.
+pub fn files_of(sizes: Sizes, owner: u64, seed: u64) -> Vec<(String, String)> {
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ seed.wrapping_mul(0x0100_0000_01B3));
     let people = sizes.followers.max(50);
     let mut tweets = String::from("window.YTD.tweets.part0 = [");
     let mut element = String::new();
@@ -173,7 +179,6 @@ pub fn files(sizes: Sizes) -> Vec<(String, String)> {
         s
     };
 
-    let owner = 1_000_001u64;
     let mut conversations: Vec<Vec<String>> = vec![Vec::new(); 200];
     for i in 0..sizes.dms {
         let c = rng.below(200) as usize;
@@ -284,6 +289,17 @@ fn pretty(out: &mut String, value: &serde_json::Value, level: usize) {
 /// Writes the Twitter archive as a deflated zip.
 pub fn write_zip(path: &Path, sizes: Sizes) -> std::io::Result<()> {
     write_files(path, files(sizes))
+}
+
+/// Writes `count` Twitter archives of different accounts into `dir`
+/// (`account-00001.zip`...), each drawn from its own seed.
+pub fn write_accounts(dir: &Path, count: usize, sizes: Sizes) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    for k in 1..=count {
+        let path = dir.join(format!("account-{k:05}.zip"));
+        write_files(&path, files_of(sizes, 1_000_000 + k as u64 * 10, k as u64))?;
+    }
+    Ok(())
 }
 
 /// A LinkedIn Complete export: `connections` people and `messages` messages in about

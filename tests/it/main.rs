@@ -22,3 +22,4 @@ mod privacy;
 mod properties;
 mod registry;
 mod report;
+mod spark;

@@ -3,6 +3,9 @@
 #![allow(dead_code)]
 
 pub mod rawzip;
+/// The archive generator of the benchmarks (many accounts for the lake tests).
+#[path = "../../../benches/support/synth.rs"]
+pub mod synth;
 pub mod xlsx;
 
 use std::fs;
