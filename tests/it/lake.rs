@@ -392,3 +392,58 @@ fn a_lake_of_several_accounts_needs_account_or_each() {
     );
     assert!(out.join("twitter-1000001/index.html").is_file());
 }
+
+#[test]
+fn an_import_killed_part_way_leaves_a_readable_lake() {
+    // A generated archive large enough that its write takes a while, killed at several
+    // moments: the lake then reads either as before the import or as after it, never as a
+    // mix, and the next import completes it.
+    let dir = tempdir();
+    let big = dir.path().join("big.zip");
+    synth::write_zip(
+        &big,
+        synth::Sizes {
+            tweets: 8_000,
+            dms: 8_000,
+            likes: 2_000,
+            followers: 1_000,
+        },
+    )
+    .unwrap();
+    let big = big.display().to_string();
+    let small = fixture_path("twitter-2023");
+    // The state before (the small archive alone) and after (both) a complete import.
+    let reference = |archives: &[&str]| {
+        let lake = dir.path().join(format!("reference-{}", archives.len()));
+        assert_eq!(import_into(&lake, archives, &["--quiet"]).0, 0);
+        let lake = lake.display().to_string();
+        let s = analyze(&[&lake, "--account", "1000001", "--format", "json"]);
+        s["overall"].clone()
+    };
+    let before = reference(&[&small]);
+    // The generated archive is of account 1000001 as well: a second download of it.
+    let after = reference(&[&small, &big]);
+    assert_ne!(before, after);
+    for delay_ms in [20u64, 80, 250] {
+        let lake = dir.path().join(format!("lake-{delay_ms}"));
+        assert_eq!(import_into(&lake, &[&small], &["--quiet"]).0, 0);
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("rapport"))
+            .args(["import", &big, "--quiet", "--into"])
+            .arg(&lake)
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        let lake_path = lake.display().to_string();
+        let s = analyze(&[&lake_path, "--account", "1000001", "--format", "json"]);
+        assert!(
+            s["overall"] == before || s["overall"] == after,
+            "killed after {delay_ms} ms: the lake reads as neither state"
+        );
+        assert_eq!(import_into(&lake, &[&big], &["--quiet"]).0, 0);
+        let s = analyze(&[&lake_path, "--account", "1000001", "--format", "json"]);
+        assert_eq!(s["overall"], after, "after {delay_ms} ms and a new import");
+    }
+}
