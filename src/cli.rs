@@ -24,7 +24,8 @@ pub struct Cli {
 pub enum Command {
     /// Show what is inside archives: platform, generation, files, counts, time ranges.
     Inspect(Inspect),
-    /// Write the common dataframes as Parquet in a Hive layout.
+    /// Write the common dataframes as Parquet in a Hive layout (--out), or add downloads to a
+    /// lake that keeps every download of every account (--into).
     Import(Import),
     /// Measure what drives engagement and relationships; write the report (and gate CI).
     Analyze(Analyze),
