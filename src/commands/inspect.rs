@@ -111,6 +111,14 @@ pub struct FrameReport {
 
 /// Runs `inspect`.
 pub fn run(cmd: &Inspect, reporter: &Reporter) -> Result<i32> {
+    // A lake is no archive: what it holds is its manifest.
+    if let [path] = cmd.input.archives.as_slice()
+        && crate::model::lake::is_lake(path)
+        && !cmd.json
+    {
+        print!("{}", lake_text(path)?);
+        return Ok(crate::error::EXIT_OK);
+    }
     let archives = load(&cmd.input.archives, cmd.input.load_options(), reporter)?;
     let report = build(&archives)?;
     let out = if cmd.json {
@@ -123,6 +131,27 @@ pub fn run(cmd: &Inspect, reporter: &Reporter) -> Result<i32> {
     };
     print!("{out}");
     strict_exit(cmd.input.strict, &archives)
+}
+
+/// What a lake holds: one line per download, by account.
+fn lake_text(path: &std::path::Path) -> Result<String> {
+    let label = path.display().to_string();
+    let lake = crate::model::lake::Lake::open(path)
+        .map_err(|p| Error::archive(&label, p.replacen(&format!("{label}: "), "", 1)))?;
+    let downloads = lake.downloads()?;
+    let mut text = format!("{label}\n  a rapport lake: {} downloads\n", downloads.len());
+    for d in &downloads {
+        text.push_str(&format!(
+            "  {:<10}{:<40}{:<12}{} ({})\n",
+            d.platform.as_str(),
+            crate::error::one_line(&d.account_id),
+            d.download,
+            crate::error::one_line(&d.files),
+            d.generation
+        ));
+    }
+    text.push_str("  `rapport analyze` reads it (docs/lake.md)\n");
+    Ok(text)
 }
 
 /// Builds the report of loaded archives.

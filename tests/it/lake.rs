@@ -129,6 +129,14 @@ fn a_lake_gives_the_figures_of_its_downloads_and_a_second_import_writes_nothing(
     let from_lake = analyze(&[&lake_path, "--format", "json"]);
     let from_archives = analyze(&[&old, &new, "--format", "json"]);
     assert_eq!(from_lake["overall"], from_archives["overall"]);
+    // `inspect` lists the downloads.
+    let out = rapport().args(["inspect", &lake_path]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("a rapport lake: 2 downloads"), "{text}");
+    assert!(
+        text.contains("2023-05-15  twitter-2023-05 (ytd-2020)"),
+        "{text}"
+    );
 }
 
 #[test]
