@@ -377,7 +377,7 @@ impl Persons {
 
 /// The people file's rows as links (a row of one account included: it splits that account
 /// off any automatic link), each cell resolved against the archives.
-fn rows_of(file: &PeopleFile, people: &People) -> Result<Vec<Link>, Vec<String>> {
+pub fn rows_of(file: &PeopleFile, people: &People) -> Result<Vec<Link>, Vec<String>> {
     let directory = Directory::of(people);
     let label = file.label();
     let mut errors = Vec::new();

@@ -13,8 +13,9 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::{InputOptions, strict_exit};
-use crate::analysis::linking;
+use crate::analysis::linking::{self, NameLink};
 use crate::analysis::people::People;
+use crate::analysis::{people_file, persons};
 use crate::error::{Error, Result};
 use crate::pipeline::read_input;
 use crate::progress::Reporter;
@@ -29,6 +30,16 @@ pub struct PeopleCommand {
     /// Write the CSV here instead of standard output.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+
+    /// Start from this people file: its rows are kept first (as the report reads them, each
+    /// cell resolved to its id), and only links and likely links among the accounts it does
+    /// not name are added, so that a file edited last quarter grows with the new archives.
+    #[arg(long, value_name = "FILE")]
+    pub people: Option<PathBuf>,
+
+    /// Add no link made by the archives' own evidence (likely links are still listed).
+    #[arg(long)]
+    pub no_link: bool,
 }
 
 /// One row of the file.
@@ -63,6 +74,33 @@ pub fn run(cmd: &PeopleCommand, reporter: &Reporter) -> Result<i32> {
     };
     let by_username = linking::by_username(&named, &unnamed);
     let mut rows: Vec<Row> = Vec::new();
+    // The user's rows first, as they are; nothing below touches an account they name.
+    let mut claimed: std::collections::HashSet<(String, String)> = Default::default();
+    if let Some(path) = &cmd.people {
+        let file = people_file::read(path).map_err(Error::People)?;
+        for link in persons::rows_of(&file, &people).map_err(Error::People)? {
+            claimed.extend(link.accounts.iter().cloned());
+            rows.push(Row {
+                person: link.person,
+                evidence: "people file".into(),
+                accounts: link.accounts,
+            });
+        }
+    }
+    let free = |accounts: &[linking::Account]| {
+        accounts
+            .iter()
+            .all(|a| !claimed.contains(&(a.platform.clone(), a.counterpart_id.clone())))
+    };
+    let from_file = rows.len();
+    let links: Vec<&NameLink> = links
+        .iter()
+        .filter(|l| free(&l.accounts) && !(cmd.no_link && l.linked()))
+        .collect();
+    let by_username: Vec<&linking::UsernameLink> = by_username
+        .iter()
+        .filter(|l| free(std::slice::from_ref(&l.account)))
+        .collect();
     for link in links.iter().filter(|l| l.linked()) {
         rows.push(Row {
             person: link.person.clone(),
@@ -81,15 +119,16 @@ pub fn run(cmd: &PeopleCommand, reporter: &Reporter) -> Result<i32> {
             accounts: accounts_of(&link.accounts),
         });
     }
-    for likely in &by_username {
+    for likely in by_username {
         let account = (
             likely.account.platform.clone(),
             likely.account.counterpart_id.clone(),
         );
-        let in_a_link = links
-            .iter()
-            .filter(|l| l.linked())
-            .any(|l| l.accounts.iter().any(|a| likely.named.contains(a)));
+        let in_a_link = !free(&likely.named)
+            || links
+                .iter()
+                .filter(|l| l.linked())
+                .any(|l| l.accounts.iter().any(|a| likely.named.contains(a)));
         let (accounts, how) = if in_a_link {
             (
                 vec![account],
@@ -129,9 +168,9 @@ pub fn run(cmd: &PeopleCommand, reporter: &Reporter) -> Result<i32> {
     }
     let made = links.iter().filter(|l| l.linked()).count();
     reporter.info(&format!(
-        "rapport: {made} people linked by name across platforms; {} more likely, not linked \
-         (a name others share, a username that spells a name)",
-        rows.len() - made
+        "rapport: {from_file} people from your file, {made} linked by name across platforms; \
+         {} more likely, not linked (a name others share, a username that spells a name)",
+        rows.len() - made - from_file
     ));
     strict_exit(cmd.input.read.strict, &input.archives)
 }

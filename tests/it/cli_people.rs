@@ -165,3 +165,64 @@ fn a_username_that_spells_a_linked_name_is_listed_as_likely() {
         serde_json::json!({"same_name": 4})
     );
 }
+
+#[test]
+fn a_people_file_grows_with_the_archives_and_keeps_its_rows() {
+    // The samples' file adds Grace Hopper's Instagram username to her row; re-run with it,
+    // `rapport people` keeps that row first and offers nothing more about her accounts.
+    let out = rapport()
+        .args(["people", "--quiet", "--people"])
+        .arg(fixture("people.csv"))
+        .args(
+            [
+                "twitter-2023",
+                "linkedin-2024",
+                "facebook-2024",
+                "instagram-2024",
+            ]
+            .map(fixture_path),
+        )
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[1],
+        "Grace Hopper,people file,2001,https://www.linkedin.com/in/grace-hopper,grace.hopper,Grace Hopper"
+    );
+    assert_eq!(
+        lines.iter().filter(|l| l.contains("grace")).count(),
+        1,
+        "{text}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("Alan Turing,same name,")),
+        "{text}"
+    );
+    // With --no-link, only the file's rows and the likely links remain.
+    let out = rapport()
+        .args(["people", "--quiet", "--no-link", "--people"])
+        .arg(fixture("people.csv"))
+        .args(
+            [
+                "twitter-2023",
+                "linkedin-2024",
+                "facebook-2024",
+                "instagram-2024",
+            ]
+            .map(fixture_path),
+        )
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains(",same name,"), "{text}");
+    assert!(text.contains("# Alan Turing,\"likely"), "{text}");
+}
