@@ -35,9 +35,8 @@ head -n 10 "$dir/all.txt" > "$dir/ten.txt"
 
 # timed LABEL CMD...: runs CMD, prints "seconds peak-KiB".
 timed() {
-  local out
-  out=$( { /usr/bin/time -f "%e %M" "${@:2}" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1 )
-  echo "$out"
+  /usr/bin/time -o "$dir/time.txt" -f "%e %M" "${@:2}" >/dev/null 2>&1 || true
+  tail -n 1 "$dir/time.txt"
 }
 
 import_into() { # LIST LAKE

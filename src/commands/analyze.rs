@@ -12,7 +12,7 @@ use crate::analysis::persons::Linking;
 use crate::analysis::{Execution, Options, people_file};
 use crate::error::{Error, Result};
 use crate::model::Platform;
-use crate::model::lake::Lake;
+use crate::model::lake::{Download, Lake};
 use crate::model::parquet::partition_value;
 use crate::pipeline::gate::{self, Gate};
 use crate::pipeline::{Input, Settings, read_input_of, sample_archives, summarize_with_progress};
@@ -254,12 +254,12 @@ fn run_each(
     let lake = Lake::open(lake_path)
         .map_err(|p| Error::archive(&label, p.replacen(&format!("{label}: "), "", 1)))?;
     let downloads = lake.downloads().map_err(Error::from)?;
-    // (platform, account id, downloads), in the lake's order.
-    let mut accounts: Vec<(Platform, String, usize)> = Vec::new();
-    for d in &downloads {
+    // (platform, account id, its downloads), in the lake's order.
+    let mut accounts: Vec<(Platform, String, Vec<Download>)> = Vec::new();
+    for d in downloads {
         match accounts.last_mut() {
-            Some((p, a, n)) if *p == d.platform && *a == d.account_id => *n += 1,
-            _ => accounts.push((d.platform, d.account_id.clone(), 1)),
+            Some((p, a, list)) if *p == d.platform && *a == d.account_id => list.push(d),
+            _ => accounts.push((d.platform, d.account_id.clone(), vec![d])),
         }
     }
     let out = match &cmd.out {
@@ -284,9 +284,9 @@ fn run_each(
         |d| d.join("cohort.csv").is_file(),
         |dir| {
             let mut rows = Vec::new();
-            for (n, (platform, account, count)) in accounts.iter().enumerate() {
+            for (n, (platform, account, own)) in accounts.iter().enumerate() {
                 let key = format!("{}/{account}", platform.as_str());
-                let input = read_input_of(paths, cmd.read.load_options(), &quiet, Some(&key))?;
+                let input = crate::pipeline::read_lake_downloads(&lake, own)?;
                 let settings = Settings {
                     options: Options {
                         clock: match tz {
@@ -318,7 +318,7 @@ fn run_each(
                     &headlines,
                     platform.as_str(),
                     &shown,
-                    *count,
+                    own.len(),
                     &folder,
                 ));
                 let pseudonyms = if cmd.redact {

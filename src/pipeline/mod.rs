@@ -113,11 +113,48 @@ pub fn read_input_of(
     } else {
         load(&archive_paths, options, reporter)?
     };
-    // Every download, by account, for what changed between them; then merged.
     let mut downloads: Vec<LakeDownload> = Vec::new();
     for lake in &lakes {
         downloads.extend(read_lake(lake, account)?);
     }
+    assemble(archives, downloads, dataset_dirs, lakes)
+}
+
+/// The input of some downloads of one lake (one account's, for `--each`), the lake opened
+/// and its manifest read once by the caller.
+pub fn read_lake_downloads(
+    lake: &Lake,
+    downloads: &[crate::model::lake::Download],
+) -> Result<Input> {
+    let label = lake.root().display().to_string();
+    let mut read = Vec::new();
+    for d in downloads {
+        let data = lake
+            .read(d)
+            .map_err(|e| Error::archive(&label, format!("not a readable rapport lake: {e}")))?;
+        read.push((
+            d.platform.as_str().to_string(),
+            d.account_id.clone(),
+            d.as_of,
+            data,
+        ));
+    }
+    assemble(
+        Vec::new(),
+        read,
+        Vec::new(),
+        vec![lake.root().to_path_buf()],
+    )
+}
+
+/// The input of archives, lake downloads and Parquet datasets: every download compared
+/// with the one before it of its account (`history`), then all merged.
+fn assemble(
+    archives: Vec<ImportedArchive>,
+    downloads: Vec<LakeDownload>,
+    dataset_dirs: Vec<PathBuf>,
+    lakes: Vec<PathBuf>,
+) -> Result<Input> {
     let keyed: Vec<(&str, &str, Option<i64>, &Dataset)> = archives
         .iter()
         .map(|a| {
