@@ -176,27 +176,7 @@ pub fn run(cmd: &Analyze, reporter: &Reporter) -> Result<i32> {
             cmd.account.as_deref(),
         )
     })?;
-    let settings = Settings {
-        options: Options {
-            clock: match tz {
-                Some(tz) => Clock::new(tz),
-                None => Clock::stated(&input.dataset.accounts)?,
-            },
-            min_posts: cmd.min_posts as usize,
-            top: cmd.top as usize,
-        },
-        request,
-        compare_previous: cmd.compare_previous,
-        execution: if cmd.sequential {
-            Execution::Sequential
-        } else {
-            Execution::Parallel
-        },
-        linking: Linking {
-            automatic: !cmd.no_link,
-            file: people_file,
-        },
-    };
+    let settings = settings(cmd, tz, request, &input, people_file)?;
     let started = Instant::now();
     let analyzed = summarize_with_progress(&input, &settings, &reporter.bar("analyze", 0))?;
     let elapsed = started.elapsed();
@@ -235,6 +215,37 @@ pub fn run(cmd: &Analyze, reporter: &Reporter) -> Result<i32> {
         return Err(Error::Gate(outcome.failed));
     }
     strict_exit(cmd.read.strict, &input.archives)
+}
+
+/// The settings of a run on `input`: the zone given, else the one its archives state.
+fn settings(
+    cmd: &Analyze,
+    tz: Option<chrono_tz::Tz>,
+    request: period::PeriodRequest,
+    input: &Input,
+    people_file: Option<crate::analysis::people_file::PeopleFile>,
+) -> Result<Settings> {
+    Ok(Settings {
+        options: Options {
+            clock: match tz {
+                Some(tz) => Clock::new(tz),
+                None => Clock::stated(&input.dataset.accounts)?,
+            },
+            min_posts: cmd.min_posts as usize,
+            top: cmd.top as usize,
+        },
+        request,
+        compare_previous: cmd.compare_previous,
+        execution: if cmd.sequential {
+            Execution::Sequential
+        } else {
+            Execution::Parallel
+        },
+        linking: Linking {
+            automatic: !cmd.no_link,
+            file: people_file,
+        },
+    })
 }
 
 /// `analyze LAKE --each`: one report per account of the lake, and the cohort.
@@ -287,23 +298,7 @@ fn run_each(
             for (n, (platform, account, own)) in accounts.iter().enumerate() {
                 let key = format!("{}/{account}", platform.as_str());
                 let input = crate::pipeline::read_lake_downloads(&lake, own)?;
-                let settings = Settings {
-                    options: Options {
-                        clock: match tz {
-                            Some(tz) => Clock::new(tz),
-                            None => Clock::stated(&input.dataset.accounts)?,
-                        },
-                        min_posts: cmd.min_posts as usize,
-                        top: cmd.top as usize,
-                    },
-                    request: *request,
-                    compare_previous: cmd.compare_previous,
-                    execution: Execution::Parallel,
-                    linking: Linking {
-                        automatic: !cmd.no_link,
-                        file: people_file.cloned(),
-                    },
-                };
+                let settings = settings(cmd, tz, *request, &input, people_file.cloned())?;
                 let analyzed = crate::pipeline::summarize(&input, &settings)?;
                 let (shown, folder) = if cmd.redact {
                     (format!("account {}", n + 1), format!("account-{}", n + 1))

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 
 use polars::prelude::*;
 
-use super::parquet::{partition_value, read_frame, write_frame};
+use super::parquet::{partition_value, read_frame, sorted_dir, write_frame};
 use super::schema::{self, FRAMES};
 use super::{Dataset, Platform};
 
@@ -214,9 +214,9 @@ impl Lake {
         if !dir.is_dir() {
             return Ok(list);
         }
-        for platform_dir in sorted(&dir)? {
-            for account_dir in sorted(&platform_dir)? {
-                for download_dir in sorted(&account_dir)? {
+        for platform_dir in sorted_dir(&dir)? {
+            for account_dir in sorted_dir(&platform_dir)? {
+                for download_dir in sorted_dir(&account_dir)? {
                     let path = download_dir.join("part-0.parquet");
                     if path.is_file() {
                         list.push(read_manifest(&path)?);
@@ -354,28 +354,14 @@ impl Lake {
             } else {
                 DataFrame::empty_with_schema(&schema::schema(spec))
             };
-            match name {
-                "posts" => dataset.posts = frame,
-                "interactions" => dataset.interactions = frame,
-                "connections" => dataset.connections = frame,
-                "messages" => dataset.messages = frame,
-                _ => dataset.accounts = frame,
-            }
+            dataset.set_frame(name, frame);
         }
         Ok(dataset)
     }
 }
 
 fn read_dir(dir: &Path) -> Result<Vec<PathBuf>, String> {
-    sorted(dir).map_err(|e| format!("{}: {e}", dir.display()))
-}
-
-fn sorted(dir: &Path) -> PolarsResult<Vec<PathBuf>> {
-    let mut paths = fs::read_dir(dir)?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<Result<Vec<_>, _>>()?;
-    paths.sort();
-    Ok(paths)
+    sorted_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))
 }
 
 fn expect_dir(path: &Path, key: &str, foreign: &dyn Fn(&Path) -> String) -> Result<(), String> {

@@ -39,6 +39,18 @@ pub struct TimeRange {
 }
 
 impl Dataset {
+    /// Puts `frame` in the place of the frame called `name` (`posts`, `interactions`,
+    /// `connections`, `messages`; anything else is `accounts`).
+    pub fn set_frame(&mut self, name: &str, frame: DataFrame) {
+        match name {
+            "posts" => self.posts = frame,
+            "interactions" => self.interactions = frame,
+            "connections" => self.connections = frame,
+            "messages" => self.messages = frame,
+            _ => self.accounts = frame,
+        }
+    }
+
     /// A dataset with no rows and the full schema.
     pub fn empty() -> Dataset {
         let empty = |spec| DataFrame::empty_with_schema(&schema::schema(spec));

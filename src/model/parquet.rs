@@ -70,13 +70,7 @@ pub fn read(dir: &Path) -> PolarsResult<Dataset> {
             frame.vstack_mut_owned(read_frame(&path, spec, &platform)?)?;
         }
         frame.rechunk_mut();
-        match name {
-            "posts" => dataset.posts = frame,
-            "interactions" => dataset.interactions = frame,
-            "connections" => dataset.connections = frame,
-            "messages" => dataset.messages = frame,
-            _ => dataset.accounts = frame,
-        }
+        dataset.set_frame(name, frame);
     }
     Ok(dataset)
 }
@@ -152,7 +146,8 @@ fn partition_files(frame_dir: &Path) -> PolarsResult<Vec<(String, PathBuf)>> {
     Ok(found)
 }
 
-fn sorted_dir(dir: &Path) -> PolarsResult<Vec<PathBuf>> {
+/// The entries of a folder, sorted by path.
+pub(crate) fn sorted_dir(dir: &Path) -> PolarsResult<Vec<PathBuf>> {
     let mut paths = fs::read_dir(dir)?
         .map(|e| e.map(|e| e.path()))
         .collect::<Result<Vec<_>, _>>()?;
