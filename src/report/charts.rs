@@ -721,6 +721,38 @@ pub fn growth(table: Option<&Table>) -> Result<(String, String, Plot), String> {
     ))
 }
 
+/// The connections at each download (`connections_by_download`), where the downloads of one
+/// platform are two or more: growth where connections have no date of their own.
+pub fn growth_by_download(table: Option<&Table>) -> Result<(String, String, Plot), String> {
+    let table = table.ok_or("no table")?;
+    let platforms = table.values("platform");
+    let mut seen: Vec<String> = platforms.iter().map(|p| p.to_string()).collect();
+    seen.dedup();
+    if table.rows.len() < MIN_GROUPS || seen.len() != 1 {
+        return Err(
+            "No connection has a date in these archives, so growth by month cannot be shown; \
+             two downloads of one account would show it download by download."
+                .into(),
+        );
+    }
+    Ok((
+        "download".into(),
+        "connections".into(),
+        Plot::Line(Line {
+            labels: table
+                .values("download")
+                .iter()
+                .map(|d| d.to_string().chars().take(10).collect())
+                .collect(),
+            values: table
+                .values("connections")
+                .iter()
+                .map(|c| c.as_f64().unwrap_or(0.0))
+                .collect(),
+        }),
+    ))
+}
+
 /// This period against the previous one, for every headline share known in both.
 pub fn compare_previous(
     overall: Option<&ScopeFigures>,

@@ -80,6 +80,40 @@ fn two_downloads_of_one_account_by_hand() {
         (&r["turns"], &r["answered"], &r["within_24h"]),
         (&4.into(), &3.into(), &2.into())
     );
+    // Twitter's connections have no date: growth is drawn download by download.
+    let dir = tempdir();
+    let out = dir.path().join("report");
+    let status = rapport()
+        .arg("analyze")
+        .args([&old, &new, "--quiet", "--format", "md,csv,png", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(
+        status.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let md = fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(
+        md.contains("![Network growth: connections at each download](charts/growth.png)"),
+        "{md}"
+    );
+    assert!(
+        md.contains("1 post of an older download is gone from the newest."),
+        "{md}"
+    );
+    let table = fs::read_to_string(out.join("tables/connections_by_download.csv")).unwrap();
+    assert_eq!(
+        table.lines().collect::<Vec<_>>(),
+        [
+            "platform,download,connections",
+            "twitter,2023-02-15T08:00:00Z,6",
+            "twitter,2023-05-15T08:00:00Z,6"
+        ]
+    );
+    assert!(out.join("charts/growth.png").is_file());
     // One download: nothing to compare, with the reason.
     let one = analyze(&[&old, "--format", "json"]);
     assert_eq!(one["overall"]["history"]["connections_lost"], Value::Null);

@@ -6,7 +6,7 @@ use crate::analysis::history::HistoryFigures;
 use crate::analysis::people;
 use crate::analysis::persons::platforms_text;
 use crate::analysis::table::{Cell, Table};
-use crate::report::charts::{ChartSlot, growth, slot};
+use crate::report::charts::{ChartSlot, growth, growth_by_download, slot};
 use crate::report::document::{Block, Section};
 use crate::report::format as fmt;
 use crate::report::headline::{Better, Headline, Reading, Unit};
@@ -41,8 +41,9 @@ fn came_and_went(ctx: &Context) -> Vec<Block> {
         .filter(|n| **n > 0)
         .map_or(String::new(), |n| {
             format!(
-                " {} of an older download are gone from the newest.",
-                fmt::plural(*n, "post", "posts")
+                " {} of an older download {} gone from the newest.",
+                fmt::plural(*n, "post", "posts"),
+                if *n == 1 { "is" } else { "are" }
             )
         });
     let mut blocks = vec![Block::Para(format!(
@@ -151,6 +152,23 @@ impl ReportSection for GrowthSection {
         {
             Some(why) => Err(format!("Growth is unknown: {why}.")),
             None => growth(ctx.table("growth_by_month")),
+        };
+        // Connections without dates (Twitter's): growth from one download to the next.
+        let drawn = match drawn {
+            Err(why) if why.starts_with("No connection has a date") => {
+                match growth_by_download(ctx.table("connections_by_download")) {
+                    Ok(by_download) => {
+                        return vec![slot(
+                            "growth",
+                            "Network growth: connections at each download",
+                            "connections_by_download",
+                            Ok(by_download),
+                        )];
+                    }
+                    Err(why) => Err(why),
+                }
+            }
+            other => other,
         };
         vec![slot(
             "growth",
